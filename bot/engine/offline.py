@@ -1,0 +1,59 @@
+"""The offline engine: signal rules to assess, prompts/offline templates to draft.
+
+Deterministic and network-free, so it is the default, the fallback when a model fails,
+and the second opinion the card shows next to a model's verdict.
+"""
+
+from __future__ import annotations
+
+from bot.engine import drafting, rules
+from bot.models import Assessment, Draft, Incoming, Preferences, Tone, Verdict
+from bot.prompts import Prompts
+
+ENGINE_NAME = "offline"
+
+
+class OfflineEngine:
+    name = ENGINE_NAME
+
+    def __init__(self, prompts: Prompts):
+        self.prompts = prompts
+        drafting.check_templates(prompts)
+
+    def assess(self, incoming: Incoming) -> Assessment:
+        assessment = rules.assess(incoming.text)
+        if incoming.sender_name:
+            # The transport knows the sender better than any sign-off we can parse.
+            first = incoming.sender_name.strip().split()[0]
+            assessment = assessment.model_copy(update={"sender_name": first})
+        return assessment
+
+    def draft(
+        self,
+        incoming: Incoming,
+        assessment: Assessment,
+        tone: Tone,
+        prefs: Preferences | None = None,
+        variant: int | None = None,
+    ) -> Draft:
+        return drafting.draft(
+            self.prompts,
+            text=incoming.text,
+            assessment=assessment,
+            tone=tone,
+            prefs=prefs or Preferences(),
+            variant=variant,
+        )
+
+    def assess_and_draft(
+        self,
+        incoming: Incoming,
+        prefs: Preferences | None = None,
+        tone: Tone | None = None,
+        variant: int | None = None,
+    ) -> Verdict:
+        prefs = prefs or Preferences()
+        assessment = self.assess(incoming)
+        chosen = tone or prefs.tone_for(assessment.category)
+        draft = self.draft(incoming, assessment, chosen, prefs, variant)
+        return Verdict(assessment=assessment, draft=draft, engine=self.name)

@@ -1,0 +1,22 @@
+"""Domain errors. User-facing wording for them lives in one place: the caller's renderer."""
+
+
+class ColdShoulderError(Exception):
+    """Base class for every error this package raises on purpose."""
+
+
+class InputError(ColdShoulderError):
+    """The user's input cannot be used (empty, not UTF-8, malformed JSON line...)."""
+
+
+class PromptError(ColdShoulderError):
+    """A prompt or template file is missing or cannot be rendered."""
+
+
+class MissingVariables(PromptError):
+    """A template needs variables the caller did not give."""
+
+    def __init__(self, template: str, missing: set[str]):
+        self.template = template
+        self.missing = missing
+        super().__init__(f"{template}: missing variables {', '.join(sorted(missing))}")

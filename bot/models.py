@@ -1,0 +1,98 @@
+"""Domain types. Plain pydantic models: nothing here knows about Telegram or HTTP."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Category(StrEnum):
+    sales_pitch = "sales_pitch"
+    favor_request = "favor_request"
+    meeting_request = "meeting_request"
+    recruiting = "recruiting"
+    scam = "scam"
+    genuine = "genuine"
+
+    @property
+    def is_cold(self) -> bool:
+        return self is not Category.genuine
+
+    @property
+    def label(self) -> str:
+        """Human wording, e.g. "sales pitch"."""
+        return self.value.replace("_", " ")
+
+
+class Tone(StrEnum):
+    pointed = "pointed"
+    gracious = "gracious"
+    deadpan = "deadpan"
+    firm = "firm"
+    brief = "brief"
+    warm = "warm"
+
+
+DEFAULT_COLD_TONE = Tone.pointed
+DEFAULT_GENUINE_TONE = Tone.warm
+
+
+class Incoming(BaseModel):
+    """One message the user wants answered, however it reached us."""
+
+    text: str
+    sender_name: str | None = None  # full display name when the transport shows it
+    sender_id: int | None = None  # the sender's Telegram id when a forward reveals it
+    source: str = "paste"  # paste | forward | linkedin | screenshot | business | cli
+
+
+class Signal(BaseModel):
+    """One reason for a verdict: a short name and the message's own words that show it."""
+
+    signal: str
+    quote: str | None = None
+
+
+class Assessment(BaseModel):
+    category: Category
+    confidence: float = Field(ge=0.0, le=1.0)
+    signals: list[Signal] = Field(default_factory=list)
+    generic: bool = False
+    sender_name: str | None = None  # first name, for the greeting
+    offer: str | None = None  # what they sell or offer, as a short phrase
+    ask: str | None = None  # what they want from the recipient, as a short phrase
+    language: str = "en"
+
+
+class Draft(BaseModel):
+    tone: Tone
+    text: str
+    engine: str = "offline"
+    variant: int = 0
+
+
+class Verdict(BaseModel):
+    assessment: Assessment
+    draft: Draft
+    engine: str = "offline"
+    note: str | None = None  # one line for the card, e.g. why the offline engine answered
+
+
+class Preferences(BaseModel):
+    """How one user wants replies to sound."""
+
+    cold_tone: Tone = DEFAULT_COLD_TONE
+    category_tones: dict[Category, Tone] = Field(default_factory=dict)
+    style: str | None = None
+    signature: str | None = None
+    profile: str | None = None
+    language: str | None = None  # None: match the sender
+
+    def tone_for(self, category: Category) -> Tone:
+        """The tone a fresh draft gets: per-category choice, else warm for genuine, else default."""
+        if category in self.category_tones:
+            return self.category_tones[category]
+        if category is Category.genuine:
+            return DEFAULT_GENUINE_TONE
+        return self.cold_tone

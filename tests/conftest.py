@@ -1,0 +1,61 @@
+"""Shared fixtures: isolated environment, no network but loopback, real prompts directory."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_PROMPTS_DIR, Settings
+from bot.engine.offline import OfflineEngine
+from bot.prompts import Prompts
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self: socket.socket, address: object) -> object:
+    """Any connection that leaves the machine fails the test (tests talk only to fakes)."""
+    if self.family in (socket.AF_INET, socket.AF_INET6) and isinstance(address, tuple):
+        host = address[0]
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = host == "localhost"
+        if not loopback:
+            raise RuntimeError(f"test tried to reach the network: {address!r}")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No developer .env or exported key leaks into a test; each test gets its own cwd."""
+    for name in list(os.environ):
+        if name.startswith(("COLDSHOULDER_", "OPENAI_")) or name == "TELEGRAM_BOT_TOKEN":
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(_env_file=None)
+
+
+@pytest.fixture(scope="session")
+def prompts() -> Prompts:
+    return Prompts(DEFAULT_PROMPTS_DIR)
+
+
+@pytest.fixture(scope="session")
+def offline_engine(prompts: Prompts) -> OfflineEngine:
+    return OfflineEngine(prompts)
