@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_PROMPTS_DIR = PACKAGE_ROOT.parent / "prompts"
@@ -18,6 +19,7 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        env_ignore_empty=True,  # `KEY=` in .env means unset, not an empty secret
     )
 
     telegram_bot_token: SecretStr | None = Field(
@@ -34,11 +36,14 @@ class Settings(BaseSettings):
     )
     model: str = "gpt-4o-mini"
 
-    database_url: str = "sqlite+aiosqlite:///./data/coldshoulder.db"
+    # Kept out of repr: a PostgreSQL URL carries a password. redacted() masks it.
+    database_url: str = Field(default="sqlite+aiosqlite:///./data/coldshoulder.db", repr=False)
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     listen: str = "127.0.0.1:8080"
+
+    concurrent_updates: int = Field(default=32, ge=1, le=4096)
 
     llm_concurrency: int = Field(default=8, ge=1, le=256)
     llm_timeout: float = Field(default=30.0, gt=0, le=600)
@@ -99,6 +104,8 @@ class Settings(BaseSettings):
         for name, value in self.model_dump().items():
             if isinstance(value, SecretStr):
                 out[name] = "**set**" if value.get_secret_value() else None
+            elif name == "database_url":
+                out[name] = make_url(value).render_as_string(hide_password=True)
             elif isinstance(value, frozenset):
                 out[name] = sorted(value)
             else:

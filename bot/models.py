@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -96,3 +97,43 @@ class Preferences(BaseModel):
         if category is Category.genuine:
             return DEFAULT_GENUINE_TONE
         return self.cold_tone
+
+
+class CaseStatus(StrEnum):
+    collecting = "collecting"  # a long paste still arriving in parts
+    pending = "pending"  # stored, waiting for the engine
+    drafted = "drafted"  # card shown, waiting for the user
+    approved = "approved"
+    discarded = "discarded"
+
+
+class DraftVersion(BaseModel):
+    version: int
+    tone: Tone
+    text: str
+    engine: str
+    variant: int = 0
+    edited: bool = False
+
+
+class Case(BaseModel):
+    """One message the user asked about, with every draft made for it."""
+
+    id: int
+    user_id: int
+    chat_id: int
+    status: CaseStatus
+    incoming: Incoming
+    assessment: Assessment | None = None
+    engine: str | None = None
+    note: str | None = None
+    drafts: list[DraftVersion] = Field(default_factory=list)
+    draft_shown: bool = True
+    approved_text: str | None = None
+    card_message_id: int | None = None
+    edit_prompt_message_id: int | None = None
+    created_at: datetime
+
+    @property
+    def draft(self) -> DraftVersion | None:
+        return self.drafts[-1] if self.drafts else None

@@ -37,7 +37,7 @@ class Prompts:
         """A file holding several alternatives, separated by lines of `---`."""
         return split_variants(self.text(name))
 
-    def render(self, name: str, **values: object) -> str:
+    def render(self, name: str, /, **values: object) -> str:
         return render(self.text(name), name, **values)
 
     def require(self, names: list[str]) -> None:
@@ -62,7 +62,7 @@ def slots(template: str) -> set[str]:
     return set(Template(template).get_identifiers())
 
 
-def render(template: str, name: str = "<template>", **values: object) -> str:
+def render(template: str, name: str = "<template>", /, **values: object) -> str:
     missing = {s for s in slots(template) if values.get(s) is None}
     if missing:
         raise MissingVariables(name, missing)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_PROMPTS_DIR, Settings
-from bot.engine.offline import OfflineEngine
 from bot.prompts import Prompts
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -57,5 +56,7 @@ def prompts() -> Prompts:
 
 
 @pytest.fixture(scope="session")
-def offline_engine(prompts: Prompts) -> OfflineEngine:
+def offline_engine(prompts: Prompts):
+    from bot.engine.offline import OfflineEngine  # imported late: tests of other parts run alone
+
     return OfflineEngine(prompts)

@@ -1,0 +1,85 @@
+"""The offline engine end to end: no input can break it or put a link in a draft.
+
+The seed articles' quotes are checked in test_rules.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.engine.drafting import MAX_DRAFT_WORDS
+from bot.models import Incoming, Tone
+
+LINK = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:com|net|org|io|ai)\b", re.I)
+
+ODD_INPUTS = [
+    "",
+    " \n\t ",
+    "😀" * 500,
+    "مرحبا، هل يمكننا التحدث؟ " * 20,  # right-to-left
+    "\x00\x01\x02 control \x1b[31m characters \x7f",
+    "a" * 100_000,
+    ("Thanks for connecting! I help companies like yours. " * 2000)[:100_000],
+    "[Name] {first_name} {{company}} $offer ${greeting}",
+    "https://example.com/only-a-link",
+]
+
+
+def check_draft(text: str, offline_engine) -> None:
+    verdict = offline_engine.assess_and_draft(Incoming(text=text))
+    assert 0.0 <= verdict.assessment.confidence <= 1.0
+    draft = verdict.draft.text
+    assert draft.strip()
+    assert len(draft.split()) <= MAX_DRAFT_WORDS
+    assert not LINK.search(draft), draft
+    assert "$" not in draft and "None" not in draft
+    for signal in verdict.assessment.signals:
+        assert signal.quote is None or signal.quote in text
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS, ids=range(len(ODD_INPUTS)))
+def test_odd_inputs_never_crash_or_leak_a_link(text: str, offline_engine):
+    check_draft(text, offline_engine)
+
+
+def test_empty_text_is_never_called_cold_with_confidence(offline_engine):
+    verdict = offline_engine.assess_and_draft(Incoming(text="   "))
+    assert not verdict.assessment.category.is_cold or verdict.assessment.confidence < 0.5
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_any_text_gives_a_safe_draft(offline_engine, text: str):
+    check_draft(text, offline_engine)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Thanks for connecting!",
+                "I help companies like yours",
+                "quick 15-minute call",
+                "https://demo.example.com",
+                "verify your account",
+                "Best, Anna",
+                "we met at the conference",
+                "exciting opportunity",
+                "{first_name}",
+                "\u202e",
+            ]
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(list(Tone)),
+)
+def test_any_mix_of_cold_phrases_in_any_tone_is_safe(offline_engine, parts, tone):
+    text = " ".join(parts)
+    verdict = offline_engine.assess_and_draft(Incoming(text=text), tone=tone)
+    assert verdict.draft.tone is tone
+    assert not LINK.search(verdict.draft.text)
+    assert len(verdict.draft.text.split()) <= MAX_DRAFT_WORDS

@@ -1,0 +1,196 @@
+"""The prompt loader and the offline template files, tested two ways: a render table and
+every file under prompts/offline rendered with a full sample context."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_PROMPTS_DIR
+from bot.engine import drafting
+from bot.errors import MissingVariables, PromptError
+from bot.models import Category, Tone
+from bot.prompts import Prompts, render, slots, split_variants
+
+OFFLINE_ROOT = DEFAULT_PROMPTS_DIR / "offline"
+OFFLINE_FILES = sorted(
+    p.relative_to(DEFAULT_PROMPTS_DIR).as_posix() for p in OFFLINE_ROOT.rglob("*.txt")
+)
+
+# Every slot an offline template may use, filled with something plausible.
+SAMPLE = {
+    "greeting": "Hi Sam,",
+    "name": "Sam",
+    "offer": "a lead generation service",
+    "ask": "a quick call next week",
+    "closing": "All the best.",
+}
+
+LINK = re.compile(
+    r"https?://|www\.|\b[\w-]+\.(?:com|net|org|io|ai|co|ly|me|app|dev)\b|[\w.+-]+@[\w-]+\.\w"
+    r"|\+?\d[\d\s().-]{6,}\d",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- render table
+
+
+@pytest.mark.parametrize(
+    ("template", "values", "expected"),
+    [
+        ("Hi $first,", {"first": "Anna"}, "Hi Anna,"),
+        ("Hi ${first}!", {"first": "Anna"}, "Hi Anna!"),
+        ("$greeting\n\nNo thanks.", {"greeting": "Hello,"}, "Hello,\n\nNo thanks."),
+        ("Costs $$5.", {}, "Costs $5."),
+        ("No slots at all.", {"unused": "ignored"}, "No slots at all."),
+        ("$a and $b", {"a": 1, "b": 2.5}, "1 and 2.5"),
+        ("$offer", {"offer": "$ask"}, "$ask"),  # values are not re-expanded
+    ],
+)
+def test_render_table(template: str, values: dict[str, object], expected: str) -> None:
+    assert render(template, "t", **values) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "values", "missing"),
+    [
+        ("Hi $first,", {}, {"first"}),
+        ("Hi $first,", {"first": None}, {"first"}),
+        ("$greeting $offer $ask", {"greeting": "Hi,"}, {"offer", "ask"}),
+    ],
+)
+def test_render_refuses_missing_values(
+    template: str, values: dict[str, object], missing: set[str]
+) -> None:
+    with pytest.raises(MissingVariables) as caught:
+        render(template, "t", **values)
+    assert caught.value.missing == missing
+
+
+def test_render_can_fill_a_slot_called_name() -> None:
+    assert render("Hi $name,", "t", name="Anna") == "Hi Anna,"
+    assert render("$greeting not $offer, $$0.", "t", greeting="Hi,", offer="a CRM") == (
+        "Hi, not a CRM, $0."
+    )
+    with pytest.raises(MissingVariables):
+        render("Hi $name,", "t", name=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one", ["one"]),
+        ("one\n---\ntwo", ["one", "two"]),
+        ("one\n  ---  \n\n---\ntwo\n", ["one", "two"]),  # blank variants dropped
+        ("a -- b\n----\nc", ["a -- b\n----\nc"]),  # only a line of exactly --- splits
+        ("", []),
+    ],
+)
+def test_split_variants(text: str, expected: list[str]) -> None:
+    assert split_variants(text) == expected
+
+
+def test_slots_lists_placeholders() -> None:
+    assert slots("$greeting ${name} costs $$5 $offer") == {"greeting", "name", "offer"}
+
+
+# --------------------------------------------------------------------------- every file
+
+
+def test_offline_directory_has_every_category_and_tone() -> None:
+    for category in Category:
+        for tone in Tone:
+            assert f"offline/{category.value}/{tone.value}.txt" in OFFLINE_FILES
+
+
+@pytest.mark.parametrize("name", OFFLINE_FILES)
+def test_every_offline_file_renders_with_full_context(prompts: Prompts, name: str) -> None:
+    variants = prompts.variants(name)
+    assert variants, f"{name} has no variants"
+    for variant in variants:
+        assert slots(variant) <= set(SAMPLE), f"{name}: unknown slot in {variant!r}"
+        out = render(variant, name, **SAMPLE)
+        assert "$" not in out, f"{name}: leftover $ in {out!r}"
+        assert not LINK.search(out), f"{name}: link-like text in {out!r}"
+        assert "None" not in out
+        assert out.strip() == out and out
+
+
+@pytest.mark.parametrize("name", OFFLINE_FILES)
+def test_every_offline_file_is_plain_english_text(prompts: Prompts, name: str) -> None:
+    text = prompts.text(name)
+    assert re.fullmatch(r"[\x20-\x7e\n’‘“”—–]*", text), f"{name}: unexpected characters"
+    assert "<" not in text and "*" not in text and "_" not in text, f"{name}: markup"
+
+
+def test_real_templates_pass_the_startup_check(prompts: Prompts) -> None:
+    drafting.check_templates(prompts)
+
+
+# --------------------------------------------------------------------------- startup check
+
+
+@pytest.fixture
+def prompts_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "prompts"
+    shutil.copytree(DEFAULT_PROMPTS_DIR, root)
+    return root
+
+
+def test_check_templates_accepts_an_unchanged_copy(prompts_copy: Path) -> None:
+    drafting.check_templates(Prompts(prompts_copy))
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "offline/sales_pitch/pointed.txt",
+        "offline/genuine/warm.txt",
+        "offline/scam/brief.txt",
+        "offline/greetings/firm.txt",
+        "offline/closings/deadpan.txt",
+    ],
+)
+def test_check_templates_fails_on_a_missing_file(prompts_copy: Path, relative: str) -> None:
+    (prompts_copy / relative).unlink()
+    with pytest.raises(PromptError, match=re.escape(relative)):
+        drafting.check_templates(Prompts(prompts_copy))
+
+
+@pytest.mark.parametrize(
+    ("relative", "content", "complaint"),
+    [
+        ("offline/recruiting/firm.txt", "", "0 variants"),
+        ("offline/recruiting/firm.txt", "\n---\n   \n---\n", "0 variants"),
+        ("offline/sales_pitch/brief.txt", "$greeting no.\n---\n$greeting $price.\n", "$price"),
+        ("offline/scam/firm.txt", "$greeting no.\n---\nNo.\n---\n$greeting not $offer.", "$offer"),
+        (
+            "offline/genuine/warm.txt",
+            "$greeting a.\n---\n$greeting b.\n---\nc $closing",
+            "$closing",
+        ),
+        ("offline/meeting_request/warm.txt", "$greeting a.\n---\n$ask b.\n---\n$offer c.", "only"),
+        (
+            "offline/favor_request/deadpan.txt",
+            "$greeting a.\n---\nb.\n---\n$greeting a.",
+            "duplicate",
+        ),
+        ("offline/sales_pitch/gracious.txt", "$greeting a.\n---\nb.\n---\nc $5 off", "invalid"),
+        ("offline/sales_pitch/warm.txt", "$greeting a.\n---\nb.\n---\nsee example.com", "link"),
+        ("offline/greetings/pointed.txt", "Hi,\n---\nHello,", "$name"),
+        ("offline/greetings/pointed.txt", "Hi $name,\n---\nHello $name,", "nameless"),
+        ("offline/greetings/pointed.txt", "Hi $name,\n---\nHi $offer,\n---\nHi,", "$offer"),
+    ],
+)
+def test_check_templates_fails_on_a_broken_file(
+    prompts_copy: Path, relative: str, content: str, complaint: str
+) -> None:
+    (prompts_copy / relative).write_text(content, encoding="utf-8")
+    with pytest.raises(PromptError) as caught:
+        drafting.check_templates(Prompts(prompts_copy))
+    assert relative in str(caught.value)
+    assert complaint in str(caught.value)

@@ -1,0 +1,376 @@
+"""The offline classifier: categories, signals, generic flag, slots, data metrics, robustness."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.engine import extract, rules
+from bot.models import Category
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+SEED_CONNECT = (
+    "I see you looked at my profile and based on your fascinating background I think we "
+    "should connect."
+)
+SEED_DEMO = (
+    "Hey thanks for connecting Babette! You seem like a thought leader interested in learning "
+    "about ways to improve B2B sales and marketing and I'm trying to get the word out. XXX is a "
+    "new approach to B2B selling by enabling buyers with a video-based demo that adapts on the "
+    "fly to buyers' unique interests. If I were to send you a link to a video-based demo of XXX "
+    "you can customize to your own interests that is about 5-7 minutes long, would you watch it "
+    "and provide some thoughts about potential use cases on the solution?"
+)
+
+# Hand-written in general cold-message language (not copied from the data files).
+CASES: list[tuple[str, Category]] = [
+    # sales pitch
+    (
+        "Hi Dana, thanks for connecting! We help SaaS companies like yours book 30% more "
+        "meetings with outbound lead generation. Open to a quick call next week?",
+        Category.sales_pitch,
+    ),
+    (
+        "Hello, I noticed your website is not ranking on the first page of Google. Our SEO "
+        "team can fix that for a small monthly fee. Can I send you a free audit?",
+        Category.sales_pitch,
+    ),
+    (
+        "We are a dedicated offshore development team with 200+ engineers. Outsourcing your "
+        "app development to us can save you 40% on costs.",
+        Category.sales_pitch,
+    ),
+    (
+        "I'd love to have you in my network. I think we have a lot in common!",
+        Category.sales_pitch,
+    ),
+    # favor request
+    (
+        "Hi! I just launched my productivity app and I'd really value your honest feedback. "
+        "Could you try it this week and share your thoughts?",
+        Category.favor_request,
+    ),
+    (
+        "Hello webmaster, I run a travel blog and would like to publish a guest post on your "
+        "site. In exchange I can add a backlink to you.",
+        Category.favor_request,
+    ),
+    (
+        "Could you endorse me for project management? I'd be happy to return the favour.",
+        Category.favor_request,
+    ),
+    (
+        "We haven't met, but could you introduce me to someone on the hiring team at your "
+        "company? It would mean a lot.",
+        Category.favor_request,
+    ),
+    # meeting request
+    (
+        "Hi, would love to pick your brain over a virtual coffee sometime. Are you free for a "
+        "15-minute chat next Tuesday?",
+        Category.meeting_request,
+    ),
+    (
+        "Hello {first_name}, I think there could be great synergy between our companies. "
+        "Would you be open to a brief call to explore a partnership?",
+        Category.meeting_request,
+    ),
+    (
+        "Can we hop on a call this week? Here's my Calendly so you can grab any slot.",
+        Category.meeting_request,
+    ),
+    # recruiting
+    (
+        "Hi Sam, your profile caught my eye. We're hiring a senior backend engineer, fully "
+        "remote, competitive salary. Are you open to new opportunities?",
+        Category.recruiting,
+    ),
+    (
+        "I'm a recruiter at a fintech startup and I have an exciting opportunity for a data "
+        "scientist. Please send me your CV if you're interested.",
+        Category.recruiting,
+    ),
+    (
+        "Looking for a technical co-founder for my AI startup. Equity only for now. Interested?",
+        Category.recruiting,
+    ),
+    # scam
+    (
+        "Dear user, your mailbox quota has been exceeded. Click here to verify your account "
+        "within 24 hours or it will be suspended.",
+        Category.scam,
+    ),
+    (
+        "I am Barrister James Cole. Your late relative left an inheritance of $4.5 million and "
+        "you are the next of kin. Reply with your bank details to claim the funds.",
+        Category.scam,
+    ),
+    (
+        "Hi Kevin, is this you? Sorry, wrong number I guess. Where are you from? Maybe we can "
+        "be friends.",
+        Category.scam,
+    ),
+    (
+        "Part-time online job: simple tasks, work from home, earn $300 per day. No experience "
+        "needed. Contact me on WhatsApp.",
+        Category.scam,
+    ),
+    # genuine
+    (
+        "Hi Priya, it was great meeting you at the conference last week. Would you be up for "
+        "coffee to continue our conversation about data pipelines?",
+        Category.genuine,
+    ),
+    (
+        "Hey Tom, long time no see! We worked together at Acme back in 2019. I'm applying for "
+        "a PM role and wondered if you'd be willing to be a reference?",
+        Category.genuine,
+    ),
+    (
+        "Thank you so much for your library, it saved me hours on my thesis.",
+        Category.genuine,
+    ),
+    (
+        "Hi, we'd like to use your component in our product. Is a commercial license available, "
+        "and what is the price for a team of ten?",
+        Category.genuine,
+    ),
+    (
+        "Ana, meet Luis. Luis is the friend I mentioned who builds greenhouses; Ana is "
+        "starting one. I'll leave it to you two from here.",
+        Category.genuine,
+    ),
+    ("How have you been? It's been ages!", Category.genuine),
+    ("See you at 6 at the station.", Category.genuine),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1].value for c in CASES])
+def test_category(text: str, expected: Category) -> None:
+    a = rules.assess(text)
+    assert a.category is expected, [s.signal for s in a.signals]
+    assert 0.0 <= a.confidence <= 1.0
+    for s in a.signals:
+        assert s.quote is None or s.quote in text
+        assert s.quote is None or len(s.quote) <= 80
+    assert len(a.signals) <= 6
+    if expected.is_cold:
+        assert a.signals, "a cold verdict must say why"
+    else:
+        assert not a.generic
+
+
+def test_seed_connect_note_is_generic_sales_pitch() -> None:
+    a = rules.assess(SEED_CONNECT)
+    assert a.category is Category.sales_pitch
+    assert a.generic is True
+
+
+def test_seed_pre_connect_note_is_cold() -> None:
+    text = (
+        "Hi Babette, I understand you're the author of Sales Aerobics for Engineers Blog. I'm "
+        "working on groundbreaking XXX technology for B2B sales and marketing. I'm not trying to "
+        "sell anything. I'm looking to connect with thought leaders in the space."
+    )
+    a = rules.assess(text)
+    assert a.category is Category.sales_pitch
+    assert "not trying to sell anything" in [s.signal for s in a.signals]
+
+
+def test_seed_demo_feedback_request_is_favor() -> None:
+    a = rules.assess(SEED_DEMO)
+    assert a.category is Category.favor_request
+    names = [s.signal for s in a.signals]
+    assert "asks for free feedback" in names
+    assert a.ask == "feedback on your product"
+    assert all(s.quote in SEED_DEMO for s in a.signals if s.quote)
+
+
+def test_signal_quotes_are_verbatim_even_with_curly_quotes() -> None:
+    text = "Hi! I’m not trying to sell anything, I’d just love a quick 15-minute call."
+    a = rules.assess(text)
+    names = {s.signal: s.quote for s in a.signals}
+    assert "not trying to sell anything" in names
+    assert all(q in text for q in names.values() if q)
+
+
+def test_long_match_quote_is_trimmed() -> None:
+    text = "Your account " + "x" * 30 + " will be terminated unless you verify your account."
+    for s in rules.assess(text).signals:
+        assert s.quote is not None and len(s.quote) <= 80 and s.quote in text
+
+
+def test_merge_field_residue_makes_cold_message_generic() -> None:
+    text = "Hi {{first_name}}, I help companies like {{company}} grow revenue. Quick call?"
+    a = rules.assess(text)
+    assert a.category is Category.sales_pitch
+    assert a.generic
+    residue = [s for s in a.signals if s.signal == "merge-field residue"]
+    assert residue and residue[0].quote == "{{first_name}}"
+
+
+def test_genuine_template_with_placeholders_is_not_generic() -> None:
+    text = (
+        "Dear [Name], thank you for meeting with me yesterday. As discussed, I'll send the notes."
+    )
+    a = rules.assess(text)
+    assert a.category is Category.genuine
+    assert not a.generic
+    assert any(s.signal == "mentions meeting in person" for s in a.signals)
+
+
+def test_specific_personal_detail_is_not_generic() -> None:
+    text = (
+        "Hi Ravi, I saw that you worked on the payments rewrite at Shopfront. We're hiring a "
+        "staff engineer for that kind of work; open to new opportunities?"
+    )
+    a = rules.assess(text)
+    assert a.category is Category.recruiting
+    assert not a.generic
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Would you be open to a chat next week?\n\nBest,\nMaria", "Maria"),
+        ("Quick question about your roadmap.\nThanks, Jonas", "Jonas"),
+        ("Hi, I'm Priya from Growthly and we help startups scale.", "Priya"),
+        ("Hello there. My name is Tomasz and I run a design studio.", "Tomasz"),
+        ("Did you receive my previous email?\nRegards,\nSgt. Rebecca.", "Rebecca"),
+        ("Let me know what you think.\n\nCheers,\n[Your Name]", None),
+        ("Let me know what you think.\n\nBest regards,\nThe Growth Team", None),
+        ("I'm writing to ask about your service. I'm interested in the pro plan.", None),
+        ("Thanks!\nBest", None),
+        ("", None),
+    ],
+)
+def test_sender_name(text: str, name: str | None) -> None:
+    assert extract.sender_name(text) == name
+    assert rules.assess(text).sender_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "offer", "ask"),
+    [
+        (
+            "We help agencies like yours with lead generation. Worth a 15-minute call?",
+            "lead generation",
+            "a 15-minute call",
+        ),
+        (
+            "Our SEO services put clients on the first page of Google. Can we hop on a quick call?",
+            "SEO services",
+            "a quick call",
+        ),
+        ("Could you write me a short testimonial for my coaching page?", None, "a testimonial"),
+        ("Would you be willing to endorse me for Python on LinkedIn?", None, "an endorsement"),
+        (
+            "Let's exchange links: I'll link to your blog if you link to mine.",
+            "a link exchange",
+            "a link exchange",
+        ),
+    ],
+)
+def test_offer_and_ask(text: str, offer: str | None, ask: str | None) -> None:
+    a = rules.assess(text)
+    assert a.category.is_cold
+    assert a.offer == offer
+    assert a.ask == ask
+
+
+def test_scam_slots_never_echo_the_bait() -> None:
+    a = rules.assess("Verify your account now: login here or your mailbox will be closed.")
+    assert a.category is Category.scam
+    assert a.offer is None and a.ask is None
+
+
+def test_language_guess() -> None:
+    assert rules.assess("Hi Anna, thanks for the intro yesterday, see you soon.").language == "en"
+    assert extract.language("Здравствуйте, я хотел бы предложить вам сотрудничество") == "ru"
+    assert (
+        extract.language("Hola, me gustaría saber si usted tiene tiempo para una llamada") == "es"
+    )
+
+
+def _load(name: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def test_dev_data_macro_f1_and_genuine_as_cold() -> None:
+    dev = _load("dev_samples.jsonl")
+    more = _load("dev_samples_more.jsonl")
+
+    pairs = [(Category(d["label"]), rules.assess(d["text"]).category) for d in dev]
+    f1s = []
+    for c in Category:
+        tp = sum(g is c and p is c for g, p in pairs)
+        fp = sum(g is not c and p is c for g, p in pairs)
+        fn = sum(g is c and p is not c for g, p in pairs)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    macro_f1 = sum(f1s) / len(f1s)
+    assert macro_f1 >= 0.85, f1s
+
+    genuine = [d["text"] for d in dev + more if d["label"] == "genuine"]
+    cold = sum(rules.assess(t).category.is_cold for t in genuine)
+    assert genuine and cold / len(genuine) <= 0.05
+
+
+def test_dev_data_quotes_verbatim_and_genuine_never_generic() -> None:
+    for d in _load("dev_samples.jsonl") + _load("dev_samples_more.jsonl"):
+        a = rules.assess(d["text"])
+        assert all(s.quote is None or s.quote in d["text"] for s in a.signals)
+        if a.category is Category.genuine:
+            assert not a.generic
+
+
+def test_fast_pattern_equals_plain_regex() -> None:
+    """The literal-key shortcut must never change what a rule matches."""
+    texts = [t for t, _ in CASES] + [SEED_CONNECT, SEED_DEMO]
+    texts += [d["text"] for d in _load("dev_samples.jsonl") + _load("dev_samples_more.jsonl")]
+    patterns = [r.pattern for r in rules.RULES] + [rules.MERGE_FIELD, rules.PERSONAL_DETAIL]
+    for fp in patterns:
+        plain = re.compile(fp.pattern, re.IGNORECASE)
+        for t in texts:
+            a, b = fp.search(t), plain.search(t)
+            assert (a and a.span()) == (b and b.span()), (fp.pattern[:60], t[:60])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00\x01\x02\x1b[31m",
+        "🙂🙂🙂🔥",
+        "مرحبا، هل يمكننا التحدث؟",
+        "\u202eevil\u202c text with bidi controls",
+        "İstanbul'dan selamlar",
+        "a" * 100_000,
+        "click here " * 10_000,
+        "{" * 50_000 + "[" * 50_000,
+        ("Hi [Name], " + "quick call? " * 5000 + "Best,\nAnna"),
+    ],
+    ids=["empty", "space", "control", "emoji", "rtl", "bidi", "dotted-i", "100k", "repeat",
+         "brackets", "long-template"],
+)  # fmt: skip
+def test_robust_on_any_string(text: str) -> None:
+    a = rules.assess(text)
+    assert a.category in Category
+    assert 0.0 <= a.confidence <= 1.0
+    assert all(s.quote is None or s.quote in text for s in a.signals)
+
+
+def test_empty_or_tiny_text_is_low_confidence_genuine() -> None:
+    for text in ("", "   ", "ok", "?"):
+        a = rules.assess(text)
+        assert a.category is Category.genuine
+        assert a.confidence <= 0.5
+
+
+def test_deterministic() -> None:
+    assert rules.assess(SEED_DEMO) == rules.assess(SEED_DEMO)
