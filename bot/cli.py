@@ -649,6 +649,11 @@ def cmd_run(args: argparse.Namespace) -> int:
             "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put its token in "
             "the environment or in .env (see deploy/.env.example)."
         )
+    if settings.webhook_url:
+        raise Unavailable(
+            "COLDSHOULDER_WEBHOOK_URL is set, but webhook mode is not in this build yet; "
+            "unset it to use long polling"
+        )
     from bot.logs import setup_logging  # imported late: the bot's stack loads only for `run`
     from bot.telegram.app import run
 

@@ -643,6 +643,15 @@ def test_process_bad_jsonl(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_run_refuses_webhook_mode_until_it_exists(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:x")
+    monkeypatch.setenv("COLDSHOULDER_WEBHOOK_URL", "https://bot.example/hook")
+    code, _, err = run(["run"], capsys)
+    assert code == 2 and "webhook mode is not in this build" in err
+
+
 def test_process_run_and_llm(tmp_path: Path) -> None:
     result = run_process(["run"])
     assert result.returncode == 2

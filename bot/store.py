@@ -1,0 +1,501 @@
+"""The durable store: users, cases and draft versions, behind SQLAlchemy 2 async.
+
+Every piece of conversation state lives here, so a restart or a second replica never loses
+or confuses a case. Status changes are conditional UPDATEs (`... WHERE status = 'drafted'`):
+of two racing presses exactly one wins, and the loser is told so.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    delete,
+    event,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.models import (
+    Assessment,
+    Case,
+    CaseStatus,
+    Category,
+    Draft,
+    DraftVersion,
+    Incoming,
+    Preferences,
+    Verdict,
+)
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # Telegram user id
+    preferences: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    sender_name: Mapped[str | None] = mapped_column(String(256))
+    sender_id: Mapped[int | None] = mapped_column(BigInteger)
+    source: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str | None] = mapped_column(String(32))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    signals: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    assessment: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    engine: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    # Scam cards hide the draft until the user asks for it.
+    draft_shown: Mapped[bool] = mapped_column(Boolean, default=True)
+    approved_text: Mapped[str | None] = mapped_column(Text)
+    card_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    edit_prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DraftRow(Base):
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    tone: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    engine: Mapped[str] = mapped_column(String(32))
+    variant: Mapped[int] = mapped_column(Integer, default=0)
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """The outcome of a conditional status change: `ok` is False when another press won."""
+
+    ok: bool
+    case: Case | None
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    cases: int
+    drafts: int
+
+
+class Store:
+    def __init__(self, engine: AsyncEngine):
+        self.engine = engine
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    async def open(cls, url: str) -> Store:
+        """Connect, create the SQLite folder if needed, and apply migrations."""
+        parsed = make_url(url)
+        is_sqlite = parsed.get_backend_name() == "sqlite"
+        if is_sqlite and parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url)
+        if is_sqlite:
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        async with engine.begin() as conn:
+            await conn.run_sync(_upgrade)
+        return cls(engine)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    # users -------------------------------------------------------------------------------
+
+    async def preferences(self, user_id: int) -> Preferences:
+        async with self._sessions() as s:
+            row = await s.get(UserRow, user_id)
+            return Preferences.model_validate(row.preferences) if row else Preferences()
+
+    async def save_preferences(self, user_id: int, prefs: Preferences) -> None:
+        async with self._sessions.begin() as s:
+            row = await _ensure_user(s, user_id)
+            row.preferences = prefs.model_dump(mode="json")
+
+    # cases -------------------------------------------------------------------------------
+
+    async def create_case(
+        self,
+        user_id: int,
+        chat_id: int,
+        incoming: Incoming,
+        status: CaseStatus = CaseStatus.pending,
+    ) -> Case:
+        """Write the message down before any engine runs, so a crash cannot lose it."""
+        async with self._sessions.begin() as s:
+            await _ensure_user(s, user_id)
+            row = CaseRow(
+                user_id=user_id,
+                chat_id=chat_id,
+                status=status.value,
+                text=incoming.text,
+                sender_name=incoming.sender_name,
+                sender_id=incoming.sender_id,
+                source=incoming.source,
+            )
+            s.add(row)
+            await s.flush()
+            return _to_case(row, [])
+
+    async def append_part(self, user_id: int, chat_id: int, text: str, window: float) -> int | None:
+        """Add `text` to a paste still arriving in this chat; None when there is none."""
+        since = utcnow() - timedelta(seconds=window)
+        async with self._sessions.begin() as s:
+            row = await s.scalar(
+                select(CaseRow)
+                .where(
+                    CaseRow.user_id == user_id,
+                    CaseRow.chat_id == chat_id,
+                    CaseRow.status == CaseStatus.collecting.value,
+                    CaseRow.updated_at >= since,
+                )
+                .order_by(CaseRow.id.desc())
+                .limit(1)
+                .with_for_update()
+            )
+            if row is None:
+                return None
+            row.text = f"{row.text}\n{text}"
+            row.updated_at = utcnow()
+            return row.id
+
+    async def finish_collecting(self, case_id: int, quiet_for: float) -> bool | None:
+        """collecting -> pending once no part arrived for `quiet_for` seconds.
+
+        True: now pending; False: still receiving parts; None: someone else moved it on.
+        """
+        quiet_since = utcnow() - timedelta(seconds=quiet_for)
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                update(CaseRow)
+                .where(
+                    CaseRow.id == case_id,
+                    CaseRow.status == CaseStatus.collecting.value,
+                    CaseRow.updated_at < quiet_since,
+                )
+                .values(status=CaseStatus.pending.value, updated_at=utcnow())
+            )
+            if result.rowcount:
+                return True
+            status = await s.scalar(select(CaseRow.status).where(CaseRow.id == case_id))
+            return False if status == CaseStatus.collecting.value else None
+
+    async def save_verdict(self, case_id: int, incoming: Incoming, verdict: Verdict) -> Case | None:
+        """pending -> drafted with the first draft; None if the case was already drafted."""
+        a = verdict.assessment
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                update(CaseRow)
+                .where(CaseRow.id == case_id, CaseRow.status == CaseStatus.pending.value)
+                .values(
+                    status=CaseStatus.drafted.value,
+                    text=incoming.text,
+                    sender_name=incoming.sender_name,
+                    category=a.category.value,
+                    confidence=a.confidence,
+                    signals=[sig.model_dump() for sig in a.signals],
+                    assessment=a.model_dump(mode="json"),
+                    engine=verdict.engine,
+                    note=verdict.note,
+                    draft_shown=a.category is not Category.scam,
+                    updated_at=utcnow(),
+                )
+            )
+            if not result.rowcount:
+                return None
+            s.add(_draft_row(case_id, 1, verdict.draft, edited=False))
+        return await self._load(case_id)
+
+    async def add_draft(
+        self, case_id: int, user_id: int, draft: Draft, *, edited: bool = False
+    ) -> Case | None:
+        """Append a draft version to an open case; None when the case is not open."""
+        async with self._sessions.begin() as s:
+            row = await s.scalar(
+                select(CaseRow)
+                .where(
+                    CaseRow.id == case_id,
+                    CaseRow.user_id == user_id,
+                    CaseRow.status == CaseStatus.drafted.value,
+                )
+                .with_for_update()
+            )
+            if row is None:
+                return None
+            last = await s.scalar(
+                select(func.coalesce(func.max(DraftRow.version), 0)).where(
+                    DraftRow.case_id == case_id
+                )
+            )
+            s.add(_draft_row(case_id, last + 1, draft, edited=edited))
+            row.edit_prompt_message_id = None
+            row.updated_at = utcnow()
+        return await self._load(case_id)
+
+    async def set_card_message(self, case_id: int, message_id: int) -> None:
+        await self._set(case_id, card_message_id=message_id)
+
+    async def show_draft(self, case_id: int, user_id: int) -> None:
+        async with self._sessions.begin() as s:
+            await s.execute(
+                update(CaseRow)
+                .where(CaseRow.id == case_id, CaseRow.user_id == user_id)
+                .values(draft_shown=True)
+            )
+
+    async def set_edit_prompt(self, case_id: int, message_id: int | None) -> None:
+        await self._set(case_id, edit_prompt_message_id=message_id)
+
+    async def case_for_edit_prompt(self, user_id: int, message_id: int) -> Case | None:
+        """The open case whose "send me your version" prompt the user replied to."""
+        async with self._sessions() as s:
+            case_id = await s.scalar(
+                select(CaseRow.id).where(
+                    CaseRow.user_id == user_id,
+                    CaseRow.edit_prompt_message_id == message_id,
+                    CaseRow.status == CaseStatus.drafted.value,
+                )
+            )
+        return await self._load(case_id) if case_id else None
+
+    async def approve(self, case_id: int, user_id: int) -> Transition:
+        """drafted -> approved, keeping the final text. A second press changes nothing."""
+        case = await self.get_case(case_id, user_id)
+        if case is None or case.draft is None:
+            return Transition(False, case)
+        ok = await self._transition(
+            case_id,
+            user_id,
+            CaseStatus.drafted,
+            CaseStatus.approved,
+            approved_text=case.draft.text,
+        )
+        return Transition(ok, await self.get_case(case_id, user_id))
+
+    async def discard(self, case_id: int, user_id: int) -> Transition:
+        ok = await self._transition(case_id, user_id, CaseStatus.drafted, CaseStatus.discarded)
+        return Transition(ok, await self.get_case(case_id, user_id))
+
+    async def reopen(self, case_id: int, user_id: int) -> Transition:
+        """A discarded case can be picked up again from /history."""
+        ok = await self._transition(case_id, user_id, CaseStatus.discarded, CaseStatus.drafted)
+        return Transition(ok, await self.get_case(case_id, user_id))
+
+    async def get_case(self, case_id: int, user_id: int) -> Case | None:
+        """The case if it exists and belongs to this user; None otherwise."""
+        case = await self._load(case_id)
+        return case if case is not None and case.user_id == user_id else None
+
+    async def recent_cases(self, user_id: int, limit: int = 10) -> list[Case]:
+        async with self._sessions() as s:
+            ids = await s.scalars(
+                select(CaseRow.id)
+                .where(CaseRow.user_id == user_id)
+                .order_by(CaseRow.id.desc())
+                .limit(limit)
+            )
+            ids = list(ids)
+        return [c for c in [await self._load(i) for i in ids] if c is not None]
+
+    async def unfinished_cases(self, collecting_window: float) -> list[Case]:
+        """Cases a previous process acknowledged but never showed a card for."""
+        stale = utcnow() - timedelta(seconds=collecting_window)
+        async with self._sessions.begin() as s:
+            # A paste whose parts stopped arriving is complete: let it through.
+            await s.execute(
+                update(CaseRow)
+                .where(CaseRow.status == CaseStatus.collecting.value, CaseRow.updated_at < stale)
+                .values(status=CaseStatus.pending.value)
+            )
+            ids = list(
+                await s.scalars(
+                    select(CaseRow.id)
+                    .where(
+                        (CaseRow.status == CaseStatus.pending.value)
+                        | (
+                            (CaseRow.status == CaseStatus.drafted.value)
+                            & CaseRow.card_message_id.is_(None)
+                        )
+                    )
+                    .order_by(CaseRow.id)
+                )
+            )
+        return [c for c in [await self._load(i) for i in ids] if c is not None]
+
+    async def forget(self, user_id: int) -> Forgotten:
+        """Delete everything kept about a user; report how much went."""
+        async with self._sessions.begin() as s:
+            case_ids = select(CaseRow.id).where(CaseRow.user_id == user_id)
+            drafts = await s.execute(delete(DraftRow).where(DraftRow.case_id.in_(case_ids)))
+            cases = await s.execute(delete(CaseRow).where(CaseRow.user_id == user_id))
+            await s.execute(delete(UserRow).where(UserRow.id == user_id))
+        return Forgotten(cases=cases.rowcount or 0, drafts=drafts.rowcount or 0)
+
+    async def export(self, user_id: int) -> dict[str, Any]:
+        """Everything kept about a user, as plain JSON-able data."""
+        prefs = await self.preferences(user_id)
+        cases = await self.recent_cases(user_id, limit=1_000_000)
+        return {
+            "user_id": user_id,
+            "exported_at": utcnow().isoformat(),
+            "preferences": prefs.model_dump(mode="json"),
+            "cases": [c.model_dump(mode="json") for c in reversed(cases)],
+        }
+
+    # internals ---------------------------------------------------------------------------
+
+    async def _transition(
+        self, case_id: int, user_id: int, old: CaseStatus, new: CaseStatus, **values: Any
+    ) -> bool:
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                update(CaseRow)
+                .where(
+                    CaseRow.id == case_id,
+                    CaseRow.user_id == user_id,
+                    CaseRow.status == old.value,
+                )
+                .values(status=new.value, updated_at=utcnow(), **values)
+            )
+            return bool(result.rowcount)
+
+    async def _set(self, case_id: int, **values: Any) -> None:
+        async with self._sessions.begin() as s:
+            await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(**values))
+
+    async def _load(self, case_id: int) -> Case | None:
+        async with self._sessions() as s:
+            row = await s.get(CaseRow, case_id)
+            if row is None:
+                return None
+            drafts = list(
+                await s.scalars(
+                    select(DraftRow).where(DraftRow.case_id == case_id).order_by(DraftRow.version)
+                )
+            )
+            return _to_case(row, drafts)
+
+
+async def _ensure_user(s: AsyncSession, user_id: int) -> UserRow:
+    row = await s.get(UserRow, user_id)
+    if row is None:
+        row = UserRow(id=user_id, preferences={})
+        s.add(row)
+        await s.flush()
+    return row
+
+
+def _draft_row(case_id: int, version: int, draft: Draft, *, edited: bool) -> DraftRow:
+    return DraftRow(
+        case_id=case_id,
+        version=version,
+        tone=draft.tone.value,
+        text=draft.text,
+        engine=draft.engine,
+        variant=draft.variant,
+        edited=edited,
+    )
+
+
+def _to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
+    created = row.created_at or utcnow()
+    return Case(
+        id=row.id,
+        user_id=row.user_id,
+        chat_id=row.chat_id,
+        status=CaseStatus(row.status),
+        incoming=Incoming(
+            text=row.text,
+            sender_name=row.sender_name,
+            sender_id=row.sender_id,
+            source=row.source,
+        ),
+        assessment=Assessment.model_validate(row.assessment) if row.assessment else None,
+        engine=row.engine,
+        note=row.note,
+        drafts=[
+            DraftVersion(
+                version=d.version,
+                tone=d.tone,
+                text=d.text,
+                engine=d.engine,
+                variant=d.variant,
+                edited=d.edited,
+            )
+            for d in drafts
+        ],
+        draft_shown=row.draft_shown if row.draft_shown is not None else True,
+        approved_text=row.approved_text,
+        card_message_id=row.card_message_id,
+        edit_prompt_message_id=row.edit_prompt_message_id,
+        created_at=created if created.tzinfo else created.replace(tzinfo=UTC),
+    )
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers and one writer work at once; the busy timeout rides out short locks.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _upgrade(connection: Connection) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")

@@ -1,0 +1,138 @@
+"""The composition root: builds the Application and registers every handler."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.cases import Cases
+from bot.config import Settings
+from bot.engine import make_offline_engine
+from bot.store import Store
+from bot.telegram import handlers as h
+from bot.telegram import texts
+from bot.telegram.keyboards import Action, pattern
+
+log = logging.getLogger(__name__)
+
+
+def file_url(base_url: str) -> str:
+    """Bot API file URL next to a base URL: https://host/bot -> https://host/file/bot."""
+    root, sep, tail = base_url.rstrip("/").rpartition("/")
+    return f"{root}/file/{tail}" if sep else f"{base_url}/file"
+
+
+def build_application(settings: Settings) -> Application:
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather")
+    app = (
+        Application.builder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .context_types(ContextTypes(context=h.BotContext, bot_data=h.Services))
+        # One slow draft never holds up another user's forward.
+        .concurrent_updates(settings.concurrent_updates)
+        # Waits out Telegram 429s (Retry-After) instead of failing the handler.
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    app.bot_data.settings = settings
+    register(app)
+    return app
+
+
+def register(app: Application) -> None:
+    """Every handler, in one list. Order matters within a group: first match wins."""
+    # Group -1 runs first for every update: strangers and group chats stop here.
+    app.add_handler(TypeHandler(Update, h.gate), group=-1)
+
+    commands = {
+        "start": h.on_start,
+        "help": h.on_help,
+        "tone": h.on_tone,
+        "history": h.on_history,
+        "forget": h.on_forget,
+        "export": h.on_export,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback))
+    # After the known commands: anything else starting with "/" is an unknown command.
+    app.add_handler(MessageHandler(filters.COMMAND, h.on_unknown_command))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, h.on_edited))
+    # Every other new message: text, forwards, captions, and the kinds we can't read.
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE, h.on_message))
+
+    buttons = {
+        Action.approve: h.on_approve,
+        Action.discard: h.on_discard,
+        Action.regenerate: h.on_regenerate,
+        Action.tones: h.on_tones,
+        Action.set_tone: h.on_set_tone,
+        Action.back: h.on_back,
+        Action.edit: h.on_edit,
+        Action.show_draft: h.on_show_draft,
+        Action.open: h.on_open,
+        Action.default_tone: h.on_default_tone,
+        Action.forget: h.on_forget_confirmed,
+        Action.keep: h.on_forget_cancelled,
+    }
+    for action, callback in buttons.items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=pattern(action)))
+    # Last: buttons from old versions or forged data.
+    app.add_handler(CallbackQueryHandler(h.on_stale_button))
+
+    app.add_error_handler(h.on_error)
+
+
+async def _post_init(app: Application) -> None:
+    services: h.Services = app.bot_data
+    settings = services.settings
+    services.store = await Store.open(settings.database_url)
+    services.cases = Cases(services.store, make_offline_engine(settings))
+    await app.bot.set_my_commands([BotCommand(n, d) for n, d in texts.COMMANDS])
+    await recover(app)
+
+
+async def recover(app: Application) -> None:
+    """Finish cases a previous process stored but never showed: the user gets each card once."""
+    services: h.Services = app.bot_data
+    unfinished = await services.store.unfinished_cases(services.cases.split_window)
+    for case in unfinished:
+        try:
+            drafted = await services.cases.draft(case.id, case.user_id)
+            if drafted is not None:
+                await h.send_card(app.bot, services.store, drafted)
+        except Exception:
+            log.exception("could not finish case %s after restart", case.id)
+    if unfinished:
+        log.info("finished %d case(s) left over from the previous run", len(unfinished))
+
+
+async def _post_shutdown(app: Application) -> None:
+    services: h.Services = app.bot_data
+    if services.store is not None:
+        await services.store.close()
+
+
+def run(settings: Settings) -> None:
+    """`coldshoulder run`: long polling (webhook mode comes with the hosted-mode issue)."""
+    app = build_application(settings)
+    log.info("starting with settings %s", settings.redacted())
+    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

@@ -1,0 +1,278 @@
+"""Intake: python-telegram-bot messages in, domain objects out.
+
+Pure functions (no network, no handlers) that turn what the user sent into an `Incoming`, or
+into an `Unsupported` that tells the handler which kind of message it could not read.
+
+- A forward takes the sender from `message.forward_origin` (every origin kind); source
+  "forward".
+- A paste goes through `bot.linkedin.parse_paste`: a LinkedIn copy gives its message and
+  sender with source "linkedin", anything else is kept as is with source "paste".
+- A message from a Telegram Business chat is answered to its author; source "business".
+- A text longer than `MAX_TEXT` is cut; `read_message` / `read_text` say so (`Intake`).
+
+`incoming_from_message` is the short form for handlers that do not need the truncation flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from telegram import (
+    Message,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+)
+from telegram.constants import MessageLimit
+
+from bot.linkedin import parse_paste
+from bot.models import Incoming
+
+__all__ = [
+    "MAX_TEXT",
+    "Intake",
+    "Unsupported",
+    "incoming_from_message",
+    "merge_parts",
+    "read_message",
+    "read_messages",
+    "read_text",
+]
+
+MAX_TEXT = 20_000  # characters kept of one case's text, after merging a split paste
+PART_LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096: Telegram splits longer pastes into parts
+_HARD_CUT_TAIL = 64  # a full part with no whitespace this near its end was cut mid-word
+_TRUNCATE_BACKTRACK = 200  # cut at a whitespace this close to MAX_TEXT, not mid-word
+
+# Attributes checked in order when a message has no text to read. Order matters where PTB
+# fills two: a GIF has `animation` and `document`, a venue has `venue` and `location`.
+_ATTACHMENT_KINDS: tuple[tuple[str, str], ...] = (
+    ("sticker", "sticker"),
+    ("voice", "voice"),
+    ("video_note", "video_note"),
+    ("animation", "animation"),
+    ("video", "video"),
+    ("audio", "audio"),
+    ("live_photo", "photo_without_caption"),
+    ("photo", "photo_without_caption"),
+    ("paid_media", "paid_media"),
+    ("document", "document"),
+    ("venue", "venue"),
+    ("location", "location"),
+    ("contact", "contact"),
+    ("poll", "poll"),
+    ("dice", "dice"),
+    ("game", "game"),
+    ("story", "story"),
+    ("checklist", "checklist"),
+    ("invoice", "invoice"),
+    ("giveaway", "giveaway"),
+    ("gift", "gift"),
+    ("unique_gift", "gift"),
+)
+
+# One whitespace-free token that is a link: "https://…", "www.…", "calendly.com/anna/15min".
+_LINK_RE = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|(?:[\w-]+\.)+[a-z]{2,}(?:[/?#:]\S*)?)",
+    re.IGNORECASE,
+)
+_LINK_WRAPPERS = "<>()[]{}\"'«»“”‘’.,;!"
+
+
+@dataclass(frozen=True, slots=True)
+class Unsupported:
+    """A message intake cannot read; `kind` picks the handler's answer.
+
+    Kinds: "empty", "link_only", "photo_without_caption", "sticker", "voice", "video_note",
+    "animation", "video", "audio", "paid_media", "document", "venue", "location", "contact",
+    "poll", "dice", "game", "story", "checklist", "invoice", "giveaway", "gift".
+    """
+
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    """An `Incoming`, plus what intake noticed on the way in.
+
+    truncated: the text was longer than MAX_TEXT and was cut (at a word boundary when one is
+        near); the handler can say so. original_length: characters before cutting.
+    """
+
+    incoming: Incoming
+    truncated: bool = False
+    original_length: int = 0
+
+
+def incoming_from_message(message: Message) -> Incoming | Unsupported:
+    """The message to answer, or why it cannot be read. See `read_message` for the flag."""
+    result = read_message(message)
+    return result if isinstance(result, Unsupported) else result.incoming
+
+
+def read_message(message: Message) -> Intake | Unsupported:
+    """Read one Telegram message: text or caption, and who wrote it."""
+    text = _text_of(message)
+    if text is None or not text.strip():
+        return Unsupported(_attachment_kind(message) or "empty")
+    sender_name, sender_id, source = _origin(message)
+    return read_text(text, sender_name=sender_name, sender_id=sender_id, source=source)
+
+
+def read_messages(messages: Sequence[Message]) -> Intake | Unsupported:
+    """Read the parts of one long paste that Telegram split into several messages.
+
+    The parts are joined with `merge_parts`; the first message decides the origin. Parts
+    without text (a sticker sent in between) are skipped.
+    """
+    if not messages:
+        return Unsupported("empty")
+    texts = [text for m in messages if (text := _text_of(m)) and text.strip()]
+    if not texts:
+        return read_message(messages[0])
+    sender_name, sender_id, source = _origin(messages[0])
+    return read_text(
+        merge_parts(texts), sender_name=sender_name, sender_id=sender_id, source=source
+    )
+
+
+def read_text(
+    text: str,
+    *,
+    sender_name: str | None = None,
+    sender_id: int | None = None,
+    source: str | None = None,
+) -> Intake | Unsupported:
+    """Turn text into an `Intake`.
+
+    `source=None` means "the user pasted it": LinkedIn chrome is removed (`parse_paste`) and
+    the source becomes "linkedin" or "paste". Any other source (a forward, a business chat)
+    keeps the text as written and the sender given.
+    """
+    if not text.strip():
+        return Unsupported("empty")
+    if source is None:
+        paste = parse_paste(text)
+        body = paste.body
+        if paste.is_thread:
+            source, sender_name = "linkedin", paste.sender_name
+        else:
+            source = "paste"
+    else:
+        body = text.strip()
+    if is_link_only(body):
+        return Unsupported("link_only")
+    kept, truncated = _truncate(body)
+    incoming = Incoming(text=kept, sender_name=sender_name, sender_id=sender_id, source=source)
+    return Intake(incoming=incoming, truncated=truncated, original_length=len(body))
+
+
+def merge_parts(texts: Sequence[str]) -> str:
+    """Join the parts of a paste that Telegram split (each part at most 4096 characters).
+
+    Clients cut a long text at whitespace, preferring a line break, and drop that
+    whitespace, so the seam is rebuilt:
+    - whitespace still at the seam (end of a part or start of the next): joined as is;
+    - a part that fills the 4096 limit (UTF-16 units, as Telegram counts) with no
+      whitespace in its last 64 characters was cut mid-word (a long link): joined as is;
+    - a part ending in a letter, digit or comma followed by one starting in lower case was
+      cut mid-sentence: joined with a space;
+    - a long part (3/4 of the limit or more) with no line break at all was cut inside a
+      paragraph: joined with a space;
+    - otherwise the cut was at a line break: joined with "\\n".
+    Empty parts are skipped; nothing else is added or removed.
+    """
+    merged: list[str] = []
+    previous = ""
+    for part in texts:
+        if not part:
+            continue
+        if previous:
+            merged.append(_seam(previous, part))
+        merged.append(part)
+        previous = part
+    return "".join(merged)
+
+
+def is_link_only(text: str) -> bool:
+    """True when the text is nothing but one or more links."""
+    tokens = text.split()
+    if not tokens:
+        return False
+    return all(_LINK_RE.fullmatch(token.strip(_LINK_WRAPPERS) or token) for token in tokens)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _text_of(message: Message) -> str | None:
+    return message.text if message.text is not None else message.caption
+
+
+def _attachment_kind(message: Message) -> str | None:
+    for attribute, kind in _ATTACHMENT_KINDS:
+        if getattr(message, attribute, None):
+            return kind
+    return None
+
+
+def _origin(message: Message) -> tuple[str | None, int | None, str | None]:
+    """(sender name, sender id, source); source None means the user's own paste."""
+    origin = message.forward_origin
+    if isinstance(origin, MessageOriginUser):
+        user = origin.sender_user
+        if message.from_user is not None and user.id == message.from_user.id:
+            return None, None, None  # the user forwarded their own paste
+        return user.full_name, user.id, "forward"
+    if isinstance(origin, MessageOriginHiddenUser):
+        return origin.sender_user_name or None, None, "forward"
+    if isinstance(origin, MessageOriginChat):
+        title = origin.sender_chat.effective_name
+        return _signed(origin.author_signature, title), None, "forward"
+    if isinstance(origin, MessageOriginChannel):
+        return _signed(origin.author_signature, origin.chat.effective_name), None, "forward"
+    if origin is not None:
+        return None, None, "forward"  # an origin type newer than this code
+    if message.business_connection_id and message.from_user is not None:
+        # Someone wrote to the user's business account. The handler must skip the owner's
+        # own outgoing messages, which arrive the same way.
+        return message.from_user.full_name, message.from_user.id, "business"
+    return None, None, None
+
+
+def _signed(signature: str | None, title: str | None) -> str | None:
+    """ "Anna Smith (Acme News)" for a signed post, else the chat's title."""
+    if signature and title:
+        return f"{signature} ({title})"
+    return signature or title or None
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _seam(previous: str, part: str) -> str:
+    if previous[-1].isspace() or part[0].isspace():
+        return ""
+    if _utf16_len(previous) >= PART_LIMIT and not any(
+        ch.isspace() for ch in previous[-_HARD_CUT_TAIL:]
+    ):
+        return ""  # a long unbroken run (a link, a hash) cut at the limit
+    if (previous[-1].isalnum() or previous[-1] == ",") and part[0].islower():
+        return " "
+    if "\n" not in previous and _utf16_len(previous) >= PART_LIMIT * 3 // 4:
+        return " "  # a long paragraph: there was no line break to cut at
+    return "\n"
+
+
+def _truncate(text: str) -> tuple[str, bool]:
+    if len(text) <= MAX_TEXT:
+        return text, False
+    cut = text[:MAX_TEXT]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space >= MAX_TEXT - _TRUNCATE_BACKTRACK:
+        cut = cut[:space]
+    return cut.rstrip(), True

@@ -1,0 +1,100 @@
+"""What the bot says, in one place, so wording changes never touch the handlers."""
+
+WELCOME = (
+    "👋 <b>Cold Shoulder</b> reads the cold messages that land in your inbox the minute you "
+    "accept a connection, tells you what they are and why, and drafts a polite, pointed "
+    "reply. Nothing is sent anywhere until you approve it, and then it's yours to paste.\n\n"
+    "<b>How to use it</b>\n"
+    "• Forward a message here, or paste the text (a LinkedIn thread copied whole is fine).\n"
+    "• You get a card: the verdict, the words that gave it away, and a draft.\n"
+    "• Approve, edit, regenerate, change the tone, or discard.\n\n"
+    "Genuine messages get a warm, normal reply: nobody real gets the cold shoulder.\n\n"
+    "{tone_line}\nPick the tone for cold messages:"
+)
+
+HELP = (
+    "<b>Forward or paste</b> a message and I'll assess it and draft a reply.\n\n"
+    "/tone: choose the default tone for cold messages\n"
+    "/history: your recent cases, each reopenable\n"
+    "/export: everything I keep about you, as JSON\n"
+    "/forget: delete everything I keep about you\n"
+    "/help: this message\n\n"
+    "Tones: <b>pointed</b> (polite, makes the point), <b>gracious</b>, <b>deadpan</b>, "
+    "<b>firm</b>, <b>brief</b>, <b>warm</b>. Genuine messages always get a warm reply."
+)
+
+COMMANDS = [
+    ("start", "What this bot does"),
+    ("tone", "Default tone for cold messages"),
+    ("history", "Recent cases"),
+    ("export", "Download your data"),
+    ("forget", "Delete all your data"),
+    ("help", "How to use it"),
+]
+
+TONE_PICKER = "{tone_line}\nPick the tone for cold messages:"
+TONE_SET = "Done: cold messages now get the <b>{tone}</b> tone."
+
+GROUP_CHAT = "I only work in private chats: open a chat with me and forward messages there."
+
+
+def stranger(user_id: int) -> str:
+    return (
+        "Hi! This is a private bot, so I can't help you here.\n\n"
+        f"Your Telegram id is <code>{user_id}</code>. If you run this bot, add it to "
+        "<code>COLDSHOULDER_ALLOWED_USERS</code> and restart it."
+    )
+
+
+STRANGER_BUTTON = "This is a private bot."
+
+UNSUPPORTED = {
+    "photo_without_caption": (
+        "I can't read screenshots yet. Please paste the message text instead "
+        "(on LinkedIn: long-press the message, then Copy)."
+    ),
+    "empty": "That message is empty. Forward or paste the text you'd like me to look at.",
+    "link_only": ("That's only a link, and I don't open links. Paste the message text instead."),
+    "sticker": "Nice sticker! I only read text, though: forward or paste a message.",
+    "voice": "I can't listen to voice messages. Please paste the text instead.",
+    "audio": "I can't listen to audio. Please paste the text instead.",
+    "video": "I can't watch videos. Please paste the text instead.",
+    "video_note": "I can't watch video messages. Please paste the text instead.",
+}
+UNSUPPORTED_DEFAULT = "I can only read text. Forward or paste the message you'd like answered."
+
+EDITED = (
+    "I saw you edited a message. I don't re-read edits: send the new version as a new "
+    "message and I'll draft for that."
+)
+UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
+TRUNCATED = "That was very long, so I read the first {limit:,} characters."
+
+EDIT_PROMPT = "Send me your version of the reply, as a reply to this message."
+EDIT_PLACEHOLDER = "Your reply…"
+CARD_MOVED = "✏️ Updated: the card with your version is below."
+CARD_REOPENED = "↩️ Reopened below."
+LONG_REPLY_HINT = "Tap the block to copy it."
+
+CASE_MISSING = "That case isn't yours or no longer exists."
+CASE_CLOSED = "This case is closed: open it again from /history."
+STALE_BUTTON = "That button has expired. Forward the message again if you still need it."
+ALREADY = {
+    "approved": "Already approved: the reply was sent above.",
+    "discarded": "This case was discarded.",
+}
+APPROVED = "Approved"
+DISCARDED = "Discarded"
+
+FORGET_CONFIRM = (
+    "This deletes everything I keep about you: {cases} case(s), their drafts, and your "
+    "settings. It can't be undone."
+)
+FORGOTTEN = "Done. I deleted {cases} case(s) and {drafts} draft(s), and your settings."
+FORGET_CANCELLED = "Nothing was deleted."
+EXPORT_CAPTION = "Everything I keep about you: {cases} case(s)."
+
+ERROR = (
+    "Sorry, something went wrong on my side. Your message is saved: /history shows it, "
+    "or forward it again in a minute."
+)

@@ -1,0 +1,692 @@
+"""A fake Telegram Bot API server: real HTTP on loopback, so the real PTB client runs against it.
+
+    async with FakeTelegram() as fake:                  # on the test's event loop
+        bot = telegram.Bot(fake.token, base_url=f"{fake.url}/bot")
+    fake = FakeTelegram().start_in_thread()             # own loop, for subprocess tests
+    ...; fake.stop()
+
+Test code injects updates (`send_text`, `forward`, `press`, ...) that the bot receives through
+real `getUpdates` long polling, and reads back what the bot did (`calls`, `wait_for`,
+`messages`). State is guarded by one lock, so test code may run on any thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import html
+import itertools
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message"
+)
+# Parameters that are plain strings on the wire; every other value is JSON-decoded if it can be.
+_STRING_PARAMS = {"text", "caption", "callback_query_id", "parse_mode", "url", "action",
+                  "secret_token", "language_code", "file_id", "inline_message_id"}  # fmt: skip
+_DEFAULT_DESCRIPTIONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden: bot was "
+                         "blocked by the user", 404: "Not Found", 409: "Conflict",
+                         500: "Internal Server Error", 502: "Bad Gateway"}  # fmt: skip
+_MEDIA = {  # minimal but valid Bot API objects, for `send_raw_message(uid, **media("photo"))`
+    "sticker": {"sticker": {"file_id": "stk1", "file_unique_id": "ustk1", "type": "regular",
+                            "width": 512, "height": 512, "is_animated": False,
+                            "is_video": False, "emoji": "👍"}},
+    "voice": {"voice": {"file_id": "voc1", "file_unique_id": "uvoc1", "duration": 3,
+                        "mime_type": "audio/ogg", "file_size": 4096}},
+    "photo": {"photo": [{"file_id": "pho1s", "file_unique_id": "upho1s", "width": 90,
+                         "height": 60, "file_size": 1200},
+                        {"file_id": "pho1", "file_unique_id": "upho1", "width": 1280,
+                         "height": 853, "file_size": 98000}]},
+    "document": {"document": {"file_id": "doc1", "file_unique_id": "udoc1",
+                              "file_name": "cv.pdf", "mime_type": "application/pdf",
+                              "file_size": 20480}},
+    "location": {"location": {"latitude": 52.52, "longitude": 13.405}},
+    "contact": {"contact": {"phone_number": "+15550100", "first_name": "Jane", "user_id": 42}},
+    "poll": {"poll": {"id": "poll1", "question": "Coffee?", "total_voter_count": 0,
+                      "options": [{"text": "Yes", "voter_count": 0, "persistent_id": "o1"},
+                                  {"text": "No", "voter_count": 0, "persistent_id": "o2"}],
+                      "is_closed": False, "is_anonymous": True, "type": "regular",
+                      "allows_multiple_answers": False, "allows_revoting": True,
+                      "members_only": False}},
+    "video": {"video": {"file_id": "vid1", "file_unique_id": "uvid1", "width": 640,
+                        "height": 360, "duration": 12, "mime_type": "video/mp4"}},
+}  # fmt: skip
+
+
+def media(kind: str) -> dict[str, Any]:
+    """Message fields for a media kind (sticker, voice, photo, document, location, ...)."""
+    return copy.deepcopy(_MEDIA[kind])
+
+
+class ApiError(Exception):
+    """A Bot API error response: HTTP status plus description (and optional parameters)."""
+
+    def __init__(self, status: int, description: str, parameters: dict | None = None) -> None:
+        super().__init__(description)
+        self.status, self.description, self.parameters = status, description, parameters
+
+
+@dataclass
+class Call:
+    """One request the bot made. `params` are decoded; uploads are {filename, content, ...}."""
+
+    method: str
+    params: dict[str, Any]
+    time: float
+    status: int = 200
+    response: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Fault:
+    method: str
+    error: ApiError
+    times: int
+    when: Callable[[dict[str, Any]], bool] | None
+
+
+def _plain(text: str, parse_mode: str | None) -> str:
+    """The text Telegram stores: HTML tags stripped and entities unescaped (Markdown left as is)."""
+    if (parse_mode or "").lower() == "html":
+        return html.unescape(re.sub(r"</?[a-zA-Z][^>]*>", "", text))
+    return text
+
+
+def _inline_markup(p: dict) -> dict | None:
+    """The request's inline keyboard (the only markup Telegram echoes back), validated."""
+    markup = p.get("reply_markup") or {}
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode()) <= 64:
+                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+    return markup if "inline_keyboard" in markup else None
+
+
+def _file(file_id: str, content: bytes, **fields: Any) -> dict:
+    return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(content)} | fields
+
+
+class FakeTelegram:
+    def __init__(self, token: str = "123:ABC", bot_username: str = "coldshoulder_test_bot") -> None:
+        self.token = token
+        self.bot_user = {
+            "id": int(token.split(":")[0]),
+            "is_bot": True,
+            "first_name": "Cold Shoulder",
+            "username": bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+        self.url = ""
+        self.calls: list[Call] = []
+        self.answered_callbacks: list[dict[str, Any]] = []
+        self.webhook_url = ""
+        self.commands: dict[str, list[dict]] = {}  # scope/language key -> commands
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        self._lock = threading.RLock()
+        self._cond = threading.Condition(self._lock)  # wakes sync waiters
+        self._waiters: set[asyncio.Future] = set()  # wakes async waiters, on any loop
+        self._updates: list[dict] = []  # pending (unconfirmed) updates
+        self._update_ids = itertools.count(1)
+        self._msg_ids: dict[int, itertools.count] = {}
+        self._chats: dict[int, dict] = {}
+        self._messages: dict[tuple[int, int], dict] = {}  # (chat_id, message_id) -> Message
+        self._raw_text: dict[tuple[int, int], str] = {}  # bot text as sent, for "not modified"
+        self._queries: set[str] = set()  # callback query ids the bot may answer
+        self._query_ids = itertools.count(1)
+        self._faults: list[_Fault] = []
+        self._delays: list[tuple[str, float]] = []
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> FakeTelegram:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
+        await self._runner.setup()
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        await web.SockSite(self._runner, sock).start()
+        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        return self
+
+    async def close(self) -> None:
+        self._closing = True  # pending long polls return [] at once
+        self._notify()
+        if self._runner:
+            await self._runner.cleanup()
+
+    async def __aenter__(self) -> FakeTelegram:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    def start_in_thread(self) -> FakeTelegram:
+        """Serve from a daemon thread with its own event loop (for sync and subprocess tests)."""
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self.start(), self._loop).result(10)
+        return self
+
+    def stop(self) -> None:
+        assert self._loop and self._thread, "not started with start_in_thread()"
+        asyncio.run_coroutine_threadsafe(self.close(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._loop.close()
+
+    def __enter__(self) -> FakeTelegram:
+        return self.start_in_thread()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # --- waiting (thread-safe) -------------------------------------------------------------
+
+    def _notify(self) -> None:
+        with self._lock:
+            waiters, self._waiters = self._waiters, set()
+            self._cond.notify_all()
+        for fut in waiters:
+            with contextlib.suppress(RuntimeError):  # RuntimeError: that loop is closed
+                fut.get_loop().call_soon_threadsafe(lambda f=fut: f.done() or f.set_result(None))
+
+    async def _wait(self, check: Callable[[], Any], timeout: float) -> Any:
+        """Wait until `check()` (run under the lock) is truthy; return its last value."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                if (result := check()) or self._closing:
+                    return result
+                fut = asyncio.get_running_loop().create_future()
+                self._waiters.add(fut)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return result
+            try:
+                await asyncio.wait_for(fut, remaining)
+            except TimeoutError:
+                with self._lock:
+                    self._waiters.discard(fut)
+
+    def _matching(self, method: str, predicate: Callable[[Call], bool] | None) -> list[Call]:
+        return [c for c in self.calls if c.method == method and (not predicate or predicate(c))]
+
+    async def wait_for(
+        self,
+        method: str,
+        predicate: Callable[[Call], bool] | None = None,
+        count: int = 1,
+        timeout: float = 10,
+    ) -> list[Call]:
+        """Wait until `count` calls of `method` matching `predicate` are recorded; return them."""
+
+        def enough() -> list[Call]:
+            found = self._matching(method, predicate)
+            return found if len(found) >= count else []
+
+        return await self._wait(enough, timeout) or self._timed_out(method, count, timeout)
+
+    def wait_for_sync(
+        self,
+        method: str,
+        predicate: Callable[[Call], bool] | None = None,
+        count: int = 1,
+        timeout: float = 10,
+    ) -> list[Call]:
+        with self._cond:
+            ok = self._cond.wait_for(
+                lambda: len(self._matching(method, predicate)) >= count, timeout
+            )
+            return (
+                self._matching(method, predicate) if ok else self._timed_out(method, count, timeout)
+            )
+
+    def _timed_out(self, method: str, count: int, timeout: float) -> list[Call]:
+        seen = [(c.method, c.status) for c in self.calls]
+        raise AssertionError(f"no {count} x {method} within {timeout}s; calls so far: {seen}")
+
+    # --- reading what the bot did ----------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return self._matching(method, None)
+
+    def messages(self, chat_id: int) -> list[dict]:
+        """The bot's messages in a chat as they are now (edits applied, deletions gone)."""
+        with self._lock:
+            return [
+                copy.deepcopy(m)
+                for (c, _), m in sorted(self._messages.items())
+                if c == chat_id and m["from"]["id"] == self.bot_user["id"]
+            ]
+
+    def fail_next(
+        self,
+        method: str,
+        status: int = 429,
+        retry_after: int = 1,
+        times: int = 1,
+        description: str | None = None,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
+        """Make the next `times` calls of `method` (whose params satisfy `when`) fail."""
+        params = {"retry_after": retry_after} if status == 429 else None
+        if description is None:
+            description = (
+                f"Too Many Requests: retry after {retry_after}"
+                if status == 429
+                else _DEFAULT_DESCRIPTIONS.get(status, "Error")
+            )
+        with self._lock:
+            self._faults.append(_Fault(method, ApiError(status, description, params), times, when))
+
+    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Make the next `times` calls of `method` take `seconds` before answering."""
+        with self._lock:
+            self._delays.extend([(method, seconds)] * times)
+
+    def add_file(self, file_id: str, content: bytes, file_path: str | None = None) -> None:
+        """Make `getFile` and the file download URL serve `content` for `file_id`."""
+        with self._lock:
+            self.files[file_id] = (file_path or f"documents/{file_id}", content)
+
+    # --- injecting updates -----------------------------------------------------------------
+
+    def inject(self, update: dict) -> dict:
+        """Queue a raw update for getUpdates (update_id assigned if missing)."""
+        with self._lock:
+            update.setdefault("update_id", next(self._update_ids))
+            self._updates.append(update)
+        self._notify()
+        return update
+
+    def _user(self, user_id: int, first_name: str, username: str | None) -> dict:
+        user = {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+        return user | ({"username": username} if username else {})
+
+    def _chat(self, chat_id: int, chat_type: str = "", user: dict | None = None) -> dict:
+        with self._lock:
+            if chat_id not in self._chats:
+                if not chat_type:
+                    chat_type = "private" if chat_id > 0 else "supergroup"
+                chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+                if chat_type == "private" and user:
+                    chat |= {k: user[k] for k in ("first_name", "username") if k in user}
+                elif chat_type != "private":
+                    chat["title"] = f"Test chat {chat_id}"
+                self._chats[chat_id] = chat
+                self._msg_ids[chat_id] = itertools.count(1)
+            return self._chats[chat_id]
+
+    def _store(self, chat_id: int, sender: dict, fields: dict, chat_type: str = "") -> dict:
+        with self._lock:
+            chat = self._chat(chat_id, chat_type, None if sender["is_bot"] else sender)
+            msg = {
+                "message_id": next(self._msg_ids[chat_id]),
+                "from": sender,
+                "chat": chat,
+                "date": int(time.time()),
+            } | fields
+            self._messages[(chat_id, msg["message_id"])] = msg
+            return copy.deepcopy(msg)
+
+    def send_raw_message(
+        self,
+        user_id: int,
+        *,
+        chat_id: int | None = None,
+        chat_type: str = "",
+        first_name: str = "Alice",
+        username: str | None = "alice",
+        **fields: Any,
+    ) -> dict:
+        """A user's message with arbitrary fields (see `media()`); returns the update."""
+        sender = self._user(user_id, first_name, username)
+        msg = self._store(user_id if chat_id is None else chat_id, sender, fields, chat_type)
+        return self.inject({"message": msg})
+
+    def send_text(self, user_id: int, text: str, **kw: Any) -> dict:
+        """A text message; a leading /command gets its bot_command entity, as Telegram adds."""
+        if text.startswith("/") and "entities" not in kw:
+            command = text.split()[0]
+            kw["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return self.send_raw_message(user_id, text=text, **kw)
+
+    def forward(
+        self, user_id: int, text: str | None = None, origin: str | dict = "user", **kw: Any
+    ) -> dict:
+        """A forwarded message; `origin` is a kind (user, hidden_user, chat, channel) or a dict."""
+        date = int(time.time()) - 3600
+        if isinstance(origin, str):
+            origin = {
+                "user": {"type": "user", "sender_user": self._user(777, "Recruiter", "recruiter")},
+                "hidden_user": {"type": "hidden_user", "sender_user_name": "Hidden Recruiter"},
+                "chat": {
+                    "type": "chat",
+                    "sender_chat": {"id": -1001, "type": "supergroup", "title": "Hiring Group"},
+                },
+                "channel": {
+                    "type": "channel",
+                    "message_id": 55,
+                    "chat": {"id": -1002, "type": "channel", "title": "Jobs", "username": "jobs"},
+                },
+            }[origin] | {"date": date}
+        fields = {"text": text} if text is not None else {}
+        return self.send_raw_message(user_id, forward_origin=origin, **fields, **kw)
+
+    def reply_to(self, user_id: int, reply_to_message_id: int, text: str, **kw: Any) -> dict:
+        """A user's reply to a stored (usually the bot's) message."""
+        with self._lock:
+            target = self._messages[(kw.get("chat_id") or user_id, reply_to_message_id)]
+            replied = {k: v for k, v in target.items() if k != "reply_to_message"}
+            return self.send_raw_message(user_id, text=text, reply_to_message=replied, **kw)
+
+    def edit_text(
+        self, user_id: int, message_id: int, text: str, chat_id: int | None = None
+    ) -> dict:
+        """The user edits their earlier message: an edited_message update."""
+        with self._lock:
+            msg = self._messages[(user_id if chat_id is None else chat_id, message_id)]
+            msg |= {"text": text, "edit_date": int(time.time())}
+            return self.inject({"edited_message": copy.deepcopy(msg)})
+
+    def press(
+        self,
+        user_id: int,
+        message_id: int,
+        data: str | None = None,
+        *,
+        button: str | None = None,
+        chat_id: int | None = None,
+        first_name: str = "Alice",
+        username: str | None = "alice",
+    ) -> dict:
+        """Press an inline button (by `data`, or by its `button` label); returns the update.
+
+        The query id is `update["callback_query"]["id"]`."""
+        with self._lock:
+            msg = copy.deepcopy(self._messages[(chat_id or user_id, message_id)])
+            if button is not None:
+                rows = msg.get("reply_markup", {}).get("inline_keyboard", [])
+                data = next(b["callback_data"] for r in rows for b in r if b["text"] == button)
+            query_id = str(4_000_000_000 + next(self._query_ids))
+            self._queries.add(query_id)
+        query = {
+            "id": query_id,
+            "from": self._user(user_id, first_name, username),
+            "chat_instance": f"ci{chat_id or user_id}",
+            "message": msg,
+            "data": data,
+        }
+        return self.inject({"callback_query": query})
+
+    # --- HTTP ------------------------------------------------------------------------------
+
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["token"] != self.token:
+            return _unauthorized()
+        with self._lock:
+            by_path = {path: content for path, content in self.files.values()}
+        if (content := by_path.get(request.match_info["path"])) is None:
+            raise web.HTTPNotFound()
+        return web.Response(body=content)
+
+    @staticmethod
+    async def _params(request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            return params | await request.json()
+        for key, value in (await request.post()).items():
+            if isinstance(value, web.FileField):
+                params[key] = {
+                    "filename": value.filename,
+                    "content": value.file.read(),
+                    "content_type": value.content_type,
+                }
+            elif key in _STRING_PARAMS:
+                params[key] = value
+            else:
+                try:
+                    params[key] = json.loads(value)
+                except ValueError:
+                    params[key] = value
+        return params
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _unauthorized()
+        name = request.match_info["method"]
+        method = next((m for m in _METHODS if m.lower() == name.lower()), name)
+        params = await self._params(request)
+        with self._lock:
+            delay = next((d for d in self._delays if d[0] == method), None)
+            if delay:
+                self._delays.remove(delay)
+        if delay:
+            await asyncio.sleep(delay[1])
+        try:
+            self._fault(method, params)
+            if method not in _METHODS:
+                raise ApiError(404, "Not Found: method not found")
+            handler = getattr(self, f"_api_{method}")
+            result = await handler(params) if method == "getUpdates" else handler(params)
+            status, body = 200, {"ok": True, "result": result}
+        except ApiError as e:
+            status, body = (
+                e.status,
+                {"ok": False, "error_code": e.status, "description": e.description},
+            )
+            if e.parameters:
+                body["parameters"] = e.parameters
+        with self._lock:
+            self.calls.append(Call(method, params, time.time(), status, body))
+        self._notify()
+        return web.json_response(body, status=status)
+
+    def _fault(self, method: str, params: dict) -> None:
+        with self._lock:
+            for fault in self._faults:
+                if fault.method == method and (not fault.when or fault.when(params)):
+                    fault.times -= 1
+                    self._faults = [f for f in self._faults if f.times > 0]
+                    raise fault.error
+
+    # --- Bot API methods -------------------------------------------------------------------
+
+    async def _api_getUpdates(self, p: dict) -> list[dict]:
+        offset, limit = int(p.get("offset", 0)), int(p.get("limit", 100))
+        with self._lock:
+            if self.webhook_url:
+                raise ApiError(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is "
+                    "active; use deleteWebhook to delete the webhook first",
+                )
+            if offset < 0:
+                self._updates = self._updates[offset:]
+            elif offset:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        return await self._wait(
+            lambda: copy.deepcopy(self._updates[:limit]), float(p.get("timeout", 0))
+        )
+
+    def _api_getMe(self, p: dict) -> dict:
+        return self.bot_user
+
+    def _api_deleteWebhook(self, p: dict) -> bool:
+        with self._lock:
+            self.webhook_url = ""
+            if p.get("drop_pending_updates"):
+                self._updates.clear()
+        return True
+
+    def _api_setWebhook(self, p: dict) -> bool:
+        self.webhook_url = p["url"]
+        return True
+
+    def _api_getWebhookInfo(self, p: dict) -> dict:
+        return {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
+
+    @staticmethod
+    def _commands_key(p: dict) -> str:
+        scope = json.dumps(p.get("scope", {"type": "default"}), sort_keys=True)
+        return f"{scope}|{p.get('language_code', '')}"
+
+    def _api_setMyCommands(self, p: dict) -> bool:
+        self.commands[self._commands_key(p)] = p["commands"]
+        return True
+
+    def _api_getMyCommands(self, p: dict) -> list[dict]:
+        return self.commands.get(self._commands_key(p), [])
+
+    def _api_deleteMyCommands(self, p: dict) -> bool:
+        self.commands.pop(self._commands_key(p), None)
+        return True
+
+    def _bot_message(self, p: dict, fields: dict, raw_text: str = "") -> dict:
+        if markup := _inline_markup(p):
+            fields["reply_markup"] = markup
+        if not isinstance(p.get("chat_id"), int):
+            raise ApiError(400, "Bad Request: chat not found")
+        reply_id = p.get("reply_to_message_id") or (p.get("reply_parameters") or {}).get(
+            "message_id"
+        )
+        with self._lock:
+            if (target := self._messages.get((p["chat_id"], reply_id))) is not None:
+                fields["reply_to_message"] = {
+                    k: v for k, v in target.items() if k != "reply_to_message"
+                }
+            msg = self._store(p["chat_id"], self.bot_user, fields)
+            self._raw_text[(p["chat_id"], msg["message_id"])] = raw_text
+        return msg
+
+    @staticmethod
+    def _text(p: dict, key: str = "text", limit: int = 4096) -> str:
+        text = _plain(p.get(key) or "", p.get("parse_mode"))
+        if key == "text" and not text.strip():
+            raise ApiError(400, "Bad Request: message text is empty")
+        if len(text) > limit:
+            what = "message" if key == "text" else "message caption"
+            raise ApiError(400, f"Bad Request: {what} is too long")
+        return text
+
+    def _api_sendMessage(self, p: dict) -> dict:
+        return self._bot_message(p, {"text": self._text(p)}, p.get("text", ""))
+
+    def _upload(self, p: dict, key: str) -> tuple[str, str, bytes]:
+        """Register an uploaded (or referenced) file; return (file_id, file_name, content)."""
+        value = p.get(key)
+        if isinstance(value, dict) and "content" in value:
+            with self._lock:
+                file_id = f"{key}{len(self.files) + 1}"
+            self.add_file(file_id, value["content"], f"{key}s/{value['filename']}")
+            return file_id, value["filename"], value["content"]
+        if not isinstance(value, str):
+            raise ApiError(400, f"Bad Request: there is no {key} in the request")
+        return value, value.rsplit("/", 1)[-1], self.files.get(value, ("", b""))[1]
+
+    def _caption(self, p: dict) -> dict:
+        return {"caption": self._text(p, "caption", 1024)} if p.get("caption") else {}
+
+    def _api_sendDocument(self, p: dict) -> dict:
+        file_id, name, content = self._upload(p, "document")
+        doc = _file(file_id, content, file_name=name)
+        return self._bot_message(p, {"document": doc} | self._caption(p))
+
+    def _api_sendPhoto(self, p: dict) -> dict:
+        file_id, _, content = self._upload(p, "photo")
+        size = _file(file_id, content, width=800, height=600)
+        return self._bot_message(p, {"photo": [size]} | self._caption(p))
+
+    def _own_message(self, p: dict, action: str) -> tuple[tuple[int, int], dict]:
+        key = (p.get("chat_id"), p.get("message_id"))
+        msg = self._messages.get(key)  # type: ignore[arg-type]
+        if msg is None:
+            raise ApiError(400, f"Bad Request: message to {action} not found")
+        if msg["from"]["id"] != self.bot_user["id"] and action == "edit":
+            raise ApiError(400, "Bad Request: message can't be edited")
+        return key, msg  # type: ignore[return-value]
+
+    def _edit(self, p: dict, text: str | None, raw: str | None) -> dict:
+        markup = _inline_markup(p)  # omitted markup removes the keyboard, as in the real API
+        with self._lock:
+            key, msg = self._own_message(p, "edit")
+            same_text = raw is None or raw == self._raw_text.get(key)
+            if same_text and markup == msg.get("reply_markup"):
+                raise ApiError(400, NOT_MODIFIED)
+            if text is not None:
+                msg["text"], self._raw_text[key] = text, raw or ""
+            msg["edit_date"] = int(time.time())
+            msg.pop("reply_markup", None)
+            if markup:
+                msg["reply_markup"] = markup
+            return copy.deepcopy(msg)
+
+    def _api_editMessageText(self, p: dict) -> dict:
+        return self._edit(p, self._text(p), p.get("text", ""))
+
+    def _api_editMessageReplyMarkup(self, p: dict) -> dict:
+        return self._edit(p, None, None)
+
+    def _api_deleteMessage(self, p: dict) -> bool:
+        with self._lock:
+            key, _ = self._own_message(p, "delete")
+            del self._messages[key]
+        return True
+
+    def _api_answerCallbackQuery(self, p: dict) -> bool:
+        with self._lock:
+            if p.get("callback_query_id") not in self._queries:
+                raise ApiError(
+                    400,
+                    "Bad Request: query is too old and response timeout "
+                    "expired or query ID is invalid",
+                )
+            self.answered_callbacks.append(p)
+        return True
+
+    def _api_getFile(self, p: dict) -> dict:
+        with self._lock:
+            if p.get("file_id") not in self.files:
+                raise ApiError(400, "Bad Request: invalid file_id")
+            path, content = self.files[p["file_id"]]
+        return _file(p["file_id"], content, file_path=path)
+
+    def _ok(self, p: dict) -> bool:
+        return True
+
+    _api_sendChatAction = _api_close = _api_logOut = _ok
+
+
+def _unauthorized() -> web.Response:
+    return web.json_response(
+        {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+    )
+
+
+_METHODS = {name.removeprefix("_api_") for name in dir(FakeTelegram) if name.startswith("_api_")}

@@ -1,0 +1,44 @@
+"""Callback data: compact, versioned, and checked on the way back in."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.constants import InlineKeyboardButtonLimit
+
+from bot.models import Tone
+from bot.telegram.keyboards import Action, Press, pack, unpack
+
+BIGGEST_CASE_ID = 10**12 - 1
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_every_packed_value_fits_telegram_limit_and_round_trips(action: Action):
+    arg = "deadpan" if action in (Action.set_tone, Action.default_tone) else None
+    data = pack(action, BIGGEST_CASE_ID, arg)
+    assert len(data.encode()) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+    assert unpack(data) == Press(action, BIGGEST_CASE_ID, arg)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "cs0:ap:1",  # another version
+        "cs1:zz:1",  # unknown action
+        "cs1:ap:-1",
+        "cs1:ap:abc",
+        "cs1:ap:1:extra",  # approve takes no argument
+        "cs1:ts:1",  # set_tone needs one
+        "cs1:ts:1:rude",  # not a tone
+        "cs1:ap:1\n",
+        "cs1:ap:" + "9" * 40,
+    ],
+)
+def test_forged_or_foreign_data_is_rejected(data: str | None):
+    assert unpack(data) is None
+
+
+def test_every_tone_is_a_valid_argument():
+    for tone in Tone:
+        assert unpack(pack(Action.set_tone, 7, tone.value)) == Press(Action.set_tone, 7, tone)

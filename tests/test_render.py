@@ -1,0 +1,115 @@
+"""Cards: escaped HTML, the evidence, the draft, and always within Telegram's limit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from telegram.constants import MessageLimit
+
+from bot.models import (
+    Assessment,
+    Case,
+    CaseStatus,
+    Category,
+    DraftVersion,
+    Incoming,
+    Signal,
+    Tone,
+)
+from bot.telegram import render
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def make_case(
+    category: Category = Category.sales_pitch,
+    draft: str = "Thank you for my interest.",
+    signals: list[Signal] | None = None,
+    **fields,
+) -> Case:
+    assessment = Assessment(
+        category=category,
+        confidence=0.87,
+        signals=signals
+        if signals is not None
+        else [Signal(signal="pitches right after connecting", quote="Thanks for connecting!")],
+        generic=True,
+    )
+    values = {
+        "id": 42,
+        "user_id": 1,
+        "chat_id": 1,
+        "status": CaseStatus.drafted,
+        "incoming": Incoming(text="Thanks for connecting! I help companies like yours."),
+        "assessment": assessment,
+        "drafts": [DraftVersion(version=1, tone=Tone.pointed, text=draft, engine="offline")],
+        "created_at": NOW,
+        "draft_shown": category is not Category.scam,
+    }
+    values.update(fields)
+    return Case(**values)
+
+
+def test_card_shows_verdict_evidence_sender_and_draft():
+    case = make_case(incoming=Incoming(text="x", sender_name="Anna <Smith>"))
+    text = render.card(case)
+    assert "Sales pitch" in text and "87% sure" in text
+    assert "pitches right after connecting: “Thanks for connecting!”" in text
+    assert "From: Anna &lt;Smith&gt;" in text
+    assert "Draft · pointed" in text
+    assert "<blockquote>Thank you for my interest.</blockquote>" in text
+    assert "mass template" in text
+
+
+def test_everything_from_the_message_is_escaped():
+    case = make_case(
+        draft="<b>bold</b> & <a href='x'>",
+        signals=[Signal(signal="link to a demo", quote="<script>alert(1)</script>")],
+    )
+    text = render.card(case)
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "<a href" not in text and "&lt;b&gt;bold&lt;/b&gt; &amp;" in text
+
+
+def test_genuine_card_says_so_and_scam_card_holds_the_draft_back():
+    genuine = render.card(make_case(Category.genuine, draft="Great to hear from you!"))
+    assert "Looks genuine" in genuine and "friendly reply" in genuine
+    assert "Great to hear from you!" in genuine
+
+    scam = render.card(make_case(Category.scam, draft="No thank you."))
+    assert "best reply is none" in scam
+    assert "No thank you." not in scam
+    shown = render.card(make_case(Category.scam, draft="No thank you.", draft_shown=True))
+    assert "No thank you." in shown
+
+
+def test_closed_cards_say_what_happened():
+    assert "Approved" in render.card(make_case(status=CaseStatus.approved))
+    assert "Discarded" in render.card(make_case(status=CaseStatus.discarded))
+
+
+def test_a_huge_card_is_shortened_not_rejected():
+    signals = [Signal(signal="s" * 50, quote="q" * 3000) for _ in range(6)]
+    case = make_case(signals=signals, draft="word " * 700)
+    text = render.card(case)
+    assert len(text) <= MessageLimit.MAX_TEXT_LENGTH
+    assert "word word" in text
+
+    case = make_case(draft="x" * 10_000)
+    assert len(render.card(case)) <= MessageLimit.MAX_TEXT_LENGTH
+
+
+def test_history_lists_cases_with_status_and_age():
+    cases = [
+        make_case(id=3, status=CaseStatus.approved, created_at=NOW - timedelta(hours=2)),
+        make_case(id=2, status=CaseStatus.discarded, created_at=NOW - timedelta(days=3)),
+    ]
+    text = render.history(cases, now=NOW)
+    assert "#3 · sales pitch · approved · 2 h ago" in text
+    assert "#2 · sales pitch · discarded · 3 d ago" in text
+    assert "No cases yet" in render.history([], now=NOW)
+
+
+def test_long_approved_reply_goes_in_a_copyable_block():
+    assert render.approved_reply("a < b", copy_button=True) == "a &lt; b"
+    assert render.approved_reply("a < b", copy_button=False) == "<pre>a &lt; b</pre>"
