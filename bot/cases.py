@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import weakref
 
-from bot.engine.offline import OfflineEngine
+from bot.engine import Engine
 from bot.models import Case, CaseStatus, Draft, Incoming, Tone
 from bot.store import Store, Transition
 
@@ -21,7 +21,7 @@ MAX_EDIT_CHARS = 4000
 
 
 class Cases:
-    def __init__(self, store: Store, engine: OfflineEngine, split_window: float = SPLIT_WINDOW):
+    def __init__(self, store: Store, engine: Engine, split_window: float = SPLIT_WINDOW):
         self.store = store
         self.engine = engine
         self.split_window = split_window
@@ -57,7 +57,7 @@ class Cases:
         if case is None or case.status is not CaseStatus.pending:
             return case
         prefs = await self.store.preferences(user_id)
-        verdict = self.engine.assess_and_draft(case.incoming, prefs)
+        verdict = await self.engine.verdict(case.incoming, prefs)
         saved = await self.store.save_verdict(case.id, case.incoming, verdict)
         return saved or await self.store.get_case(case_id, user_id)
 
@@ -66,7 +66,9 @@ class Cases:
         case = await self.store.get_case(case_id, user_id)
         if case is None or case.draft is None:
             return None
-        return await self._redraft(case, case.draft.tone, case.draft.variant + 1)
+        return await self._redraft(
+            case, case.draft.tone, case.draft.variant + 1, avoid=case.draft.text
+        )
 
     async def retone(self, case_id: int, user_id: int, tone: Tone) -> Case | None:
         case = await self.store.get_case(case_id, user_id)
@@ -87,11 +89,15 @@ class Cases:
     async def discard(self, case_id: int, user_id: int) -> Transition:
         return await self.store.discard(case_id, user_id)
 
-    async def _redraft(self, case: Case, tone: Tone, variant: int | None) -> Case | None:
+    async def _redraft(
+        self, case: Case, tone: Tone, variant: int | None, avoid: str | None = None
+    ) -> Case | None:
         if case.assessment is None:
             return None
         prefs = await self.store.preferences(case.user_id)
-        draft = self.engine.draft(case.incoming, case.assessment, tone, prefs, variant)
+        draft = await self.engine.redraft(
+            case.incoming, case.assessment, tone, prefs, variant=variant, avoid=avoid
+        )
         return await self.store.add_draft(case.id, case.user_id, draft)
 
     async def _wait_for_parts(self, case_id: int) -> bool:

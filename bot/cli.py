@@ -9,6 +9,7 @@ its bad lines and no partial output.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import codecs
 import json
 import os
@@ -29,7 +30,7 @@ from bot.errors import ColdShoulderError, InputError, PromptError
 from bot.models import Category, Incoming, Tone, Verdict
 
 if TYPE_CHECKING:
-    from bot.engine import OfflineEngine
+    from bot.engine import Engine, OfflineEngine
 
 PROG = "coldshoulder"
 EXIT_OK = 0
@@ -259,22 +260,23 @@ def load_settings() -> Settings:
 
 
 def build_engine(requested: str | None) -> OfflineEngine:
-    """The engine a command asked for; only the offline engine exists in this build."""
-    if requested == "llm":
-        raise Unavailable(
-            "the LLM engine is not available in this build (it comes with a later issue); "
-            "use --engine offline, or leave --engine out"
-        )
-    settings = load_settings()
+    """The offline engine: `draft` and `demo` are deterministic and need no network."""
     from bot.engine import make_offline_engine  # imported late: `run` and --help need no engine
 
-    if requested is None and settings.llm_enabled:
-        print(
-            f"{PROG}: OPENAI_API_KEY is set, but the LLM engine is not in this build yet; "
-            "using the offline engine.",
-            file=sys.stderr,
+    return make_offline_engine(load_settings())
+
+
+def build_batch_engine(requested: str | None) -> Engine:
+    """The engine `assess` and `eval` asked for: offline unless --engine llm."""
+    from bot.engine import make_engine  # imported late, as above
+
+    settings = load_settings()
+    if requested == "llm" and not settings.llm_enabled:
+        raise ConfigError(
+            "--engine llm needs OPENAI_API_KEY (and OPENAI_BASE_URL for a server other than "
+            "OpenAI's); see deploy/.env.example"
         )
-    return make_offline_engine(settings)
+    return make_engine(settings, requested or "offline")
 
 
 def verdict_record(ident: str, verdict: Verdict) -> dict[str, Any]:
@@ -293,17 +295,62 @@ def verdict_record(ident: str, verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def run_batch(engine: OfflineEngine, records: Sequence[Record], name: str) -> list[Verdict]:
-    verdicts = []
-    for record in records:
+def run_batch(engine: Engine, records: Sequence[Record], name: str) -> list[Verdict]:
+    """Every record through the engine, in input order; model calls overlap up to the
+    engine's own concurrency limit, with progress on stderr."""
+    return asyncio.run(_run_batch(engine, records, name))
+
+
+async def _run_batch(engine: Engine, records: Sequence[Record], name: str) -> list[Verdict]:
+    from bot.models import Preferences
+
+    progress = Progress(len(records), enabled=engine.name != "offline")
+
+    async def one(record: Record) -> Verdict:
         try:
-            verdicts.append(engine.assess_and_draft(Incoming(text=record.text, source="cli")))
+            verdict = await engine.verdict(Incoming(text=record.text, source="cli"), Preferences())
         except Exception as exc:
             raise EngineFailure(
                 f"{name}:{record.line}: the {engine.name} engine failed on this message "
                 f"({type(exc).__name__}: {exc})"
             ) from exc
-    return verdicts
+        progress.step(fallback=verdict.engine != engine.name)
+        return verdict
+
+    try:
+        # Offline verdicts are synchronous, so gather runs them one by one; LLM calls overlap.
+        return list(await asyncio.gather(*(one(r) for r in records)))
+    finally:
+        progress.done()
+        if hasattr(engine, "aclose"):
+            await engine.aclose()
+
+
+class Progress:
+    """A one-line progress bar on stderr (redrawn on a terminal, else a final summary)."""
+
+    def __init__(self, total: int, enabled: bool, stream: IO[str] | None = None):
+        self.total, self.enabled = total, enabled
+        self.stream = stream or sys.stderr
+        self.count = self.fallbacks = 0
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def step(self, fallback: bool) -> None:
+        self.count += 1
+        self.fallbacks += fallback
+        if self.enabled and self.tty:
+            filled = 30 * self.count // max(self.total, 1)
+            bar = "#" * filled + "." * (30 - filled)
+            self.stream.write(f"\r[{bar}] {self.count}/{self.total}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if not self.enabled:
+            return
+        if self.tty:
+            self.stream.write("\n")
+        note = f", {self.fallbacks} answered offline (model unavailable)" if self.fallbacks else ""
+        self.stream.write(f"{PROG}: {self.count}/{self.total} messages assessed{note}\n")
 
 
 # --------------------------------------------------------------------------- presentation
@@ -439,11 +486,9 @@ def _write_output(lines: list[str], out_path: str | None) -> None:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    if args.engine == "llm":
-        build_engine("llm")
     data, name = read_input(args.jsonl)
     records = parse_jsonl(data, name)
-    engine = build_engine(args.engine)
+    engine = build_batch_engine(args.engine)
     verdicts = run_batch(engine, records, name)
     lines = [_dump(verdict_record(r.id, v)) for r, v in zip(records, verdicts, strict=True)]
     _write_output(lines, args.out)
@@ -585,11 +630,9 @@ def render_eval(report: dict[str, Any], name: str, engine: str, show_misses: boo
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    if args.engine == "llm":
-        build_engine("llm")
     data, name = read_input(args.jsonl)
     records = parse_jsonl(data, name, labelled=True)
-    engine = build_engine(args.engine)
+    engine = build_batch_engine(args.engine)
     verdicts = run_batch(engine, records, name)
     report = evaluate(records, verdicts)
     report = {"file": name, "engine": engine.name, **report}
@@ -715,9 +758,10 @@ def build_parser() -> argparse.ArgumentParser:
             "file is checked first: any bad line stops the run before any output."
         ),
     )
+    engine_help = "offline (default), or llm (needs OPENAI_API_KEY)"
     p.add_argument("--jsonl", required=True, metavar="IN", help=jsonl_help)
     p.add_argument("--out", metavar="OUT", help="write the results here (default: stdout)")
-    p.add_argument("--engine", choices=ENGINES, help="offline (default); llm is not in this build")
+    p.add_argument("--engine", choices=ENGINES, help=engine_help)
     p.set_defaults(func=cmd_assess)
 
     p = sub.add_parser(
@@ -735,7 +779,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=jsonl_help.replace('"text"', '"text" and a "label" (one of the six categories)'),
     )
-    p.add_argument("--engine", choices=ENGINES, help="offline (default); llm is not in this build")
+    p.add_argument("--engine", choices=ENGINES, help=engine_help)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     p.add_argument("--misses", action="store_true", help="list every misclassified message")
     p.set_defaults(func=cmd_eval)

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     listen: str = "127.0.0.1:8080"
 
     concurrent_updates: int = Field(default=32, ge=1, le=4096)
+    # Bot API requests per second across all chats (Telegram's flood limit); 0 turns the
+    # throttle off, for a local test server. 429s are waited out either way.
+    telegram_rate_limit: float = Field(default=30, ge=0)
 
     llm_concurrency: int = Field(default=8, ge=1, le=256)
     llm_timeout: float = Field(default=30.0, gt=0, le=600)

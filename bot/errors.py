@@ -20,3 +20,15 @@ class MissingVariables(PromptError):
         self.template = template
         self.missing = missing
         super().__init__(f"{template}: missing variables {', '.join(sorted(missing))}")
+
+
+class ModelUnavailable(ColdShoulderError):
+    """The model gave no usable answer; `reason` is one line for the card.
+
+    `permanent` marks configuration problems (bad key, unknown model) that retrying won't fix.
+    """
+
+    def __init__(self, reason: str, *, permanent: bool = False):
+        self.reason = reason
+        self.permanent = permanent
+        super().__init__(reason)

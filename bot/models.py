@@ -66,18 +66,33 @@ class Assessment(BaseModel):
     language: str = "en"
 
 
+class Usage(BaseModel):
+    """Model tokens spent; zero for the offline engine."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
 class Draft(BaseModel):
     tone: Tone
     text: str
     engine: str = "offline"
     variant: int = 0
+    note: str | None = None  # one line for the card, e.g. why the offline engine answered
+    usage: Usage = Field(default_factory=Usage)
 
 
 class Verdict(BaseModel):
     assessment: Assessment
     draft: Draft
     engine: str = "offline"
-    note: str | None = None  # one line for the card, e.g. why the offline engine answered
+    note: str | None = None  # one line for the card: a fallback, a disagreement
 
 
 class Preferences(BaseModel):
@@ -114,6 +129,7 @@ class DraftVersion(BaseModel):
     engine: str
     variant: int = 0
     edited: bool = False
+    note: str | None = None
 
 
 class Case(BaseModel):
@@ -132,6 +148,7 @@ class Case(BaseModel):
     approved_text: str | None = None
     card_message_id: int | None = None
     edit_prompt_message_id: int | None = None
+    usage: Usage = Field(default_factory=Usage)
     created_at: datetime
 
     @property

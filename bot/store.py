@@ -49,6 +49,7 @@ from bot.models import (
     DraftVersion,
     Incoming,
     Preferences,
+    Usage,
     Verdict,
 )
 
@@ -97,6 +98,8 @@ class CaseRow(Base):
     approved_text: Mapped[str | None] = mapped_column(Text)
     card_message_id: Mapped[int | None] = mapped_column(BigInteger)
     edit_prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -114,6 +117,7 @@ class DraftRow(Base):
     engine: Mapped[str] = mapped_column(String(32))
     variant: Mapped[int] = mapped_column(Integer, default=0)
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -251,6 +255,10 @@ class Store:
                     engine=verdict.engine,
                     note=verdict.note,
                     draft_shown=a.category is not Category.scam,
+                    prompt_tokens=CaseRow.prompt_tokens + verdict.draft.usage.prompt_tokens,
+                    completion_tokens=(
+                        CaseRow.completion_tokens + verdict.draft.usage.completion_tokens
+                    ),
                     updated_at=utcnow(),
                 )
             )
@@ -282,6 +290,8 @@ class Store:
             )
             s.add(_draft_row(case_id, last + 1, draft, edited=edited))
             row.edit_prompt_message_id = None
+            row.prompt_tokens += draft.usage.prompt_tokens
+            row.completion_tokens += draft.usage.completion_tokens
             row.updated_at = utcnow()
         return await self._load(case_id)
 
@@ -447,6 +457,7 @@ def _draft_row(case_id: int, version: int, draft: Draft, *, edited: bool) -> Dra
         engine=draft.engine,
         variant=draft.variant,
         edited=edited,
+        note=draft.note,
     )
 
 
@@ -474,6 +485,7 @@ def _to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
                 engine=d.engine,
                 variant=d.variant,
                 edited=d.edited,
+                note=d.note,
             )
             for d in drafts
         ],
@@ -481,6 +493,9 @@ def _to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
         approved_text=row.approved_text,
         card_message_id=row.card_message_id,
         edit_prompt_message_id=row.edit_prompt_message_id,
+        usage=Usage(
+            prompt_tokens=row.prompt_tokens or 0, completion_tokens=row.completion_tokens or 0
+        ),
         created_at=created if created.tzinfo else created.replace(tzinfo=UTC),
     )
 

@@ -287,14 +287,14 @@ def test_assess_reads_stdin(
     assert json.loads(out)["id"] == "x"
 
 
-def test_engine_llm_is_not_in_this_build(
+def test_engine_llm_without_a_key_says_what_is_missing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": PITCH, "label": "sales_pitch"}])
     for command in ("assess", "eval"):
         code, out, err = run([command, "--jsonl", str(source), "--engine", "llm"], capsys)
         assert code == 2 and out == ""
-        assert "LLM engine is not available in this build" in err
+        assert "--engine llm needs OPENAI_API_KEY" in err
 
 
 def test_explicit_offline_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -303,14 +303,13 @@ def test_explicit_offline_engine(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 0 and json.loads(out)["engine"] == "offline"
 
 
-def test_api_key_without_llm_engine_says_so(
+def test_batch_commands_stay_offline_unless_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": PITCH}])
     code, out, err = run(["assess", "--jsonl", str(source)], capsys)
     assert code == 0 and json.loads(out)["engine"] == "offline"
-    assert "LLM engine is not in this build yet" in err
     assert "sk-test" not in err
 
 
@@ -659,7 +658,7 @@ def test_process_run_and_llm(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "in.jsonl", [{"text": PITCH, "label": "sales_pitch"}])
     result = run_process(["eval", "--jsonl", str(path), "--engine", "llm"])
     assert result.returncode == 2
-    assert "LLM engine is not available" in result.stderr
+    assert "--engine llm needs OPENAI_API_KEY" in result.stderr
 
 
 def test_env_example_documents_every_setting() -> None:
@@ -668,3 +667,40 @@ def test_env_example_documents_every_setting() -> None:
     example = (REPO_ROOT / "deploy" / ".env.example").read_text(encoding="utf-8")
     for field in Settings.model_fields:
         assert f"{cli._env_name(field)}=" in example, field
+
+
+def test_assess_and_eval_with_the_llm_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.fakes.openai import FakeOpenAI
+
+    answer = {
+        "category": "sales_pitch",
+        "confidence": 0.9,
+        "signals": [{"signal": "link to a demo", "quote": "2-minute demo"}],
+        "sender_name": "Priya",
+        "their_ask": "a call",
+        "language": "en",
+        "generic": True,
+        "draft": "Thank you for my interest.",
+    }
+    rows = [{"id": f"m{i}", "text": PITCH, "label": "sales_pitch"} for i in range(12)]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    with FakeOpenAI(api_key="sk-cli") as fake:
+        fake.default = answer
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-cli")
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.url)
+        monkeypatch.setenv("COLDSHOULDER_LLM_CONCURRENCY", "3")
+        code, out, err = run(["assess", "--jsonl", str(source), "--engine", "llm"], capsys)
+        assert code == 0, err
+        lines = [json.loads(line) for line in out.splitlines()]
+        assert [r["id"] for r in lines] == [r["id"] for r in rows]  # input order kept
+        assert {r["engine"] for r in lines} == {"llm"}
+        assert lines[0]["signals"] == [{"signal": "link to a demo", "quote": "2-minute demo"}]
+        assert "12/12 messages assessed" in err
+        assert fake.max_in_flight <= 3
+
+        code, out, err = run(["eval", "--jsonl", str(source), "--engine", "llm", "--json"], capsys)
+        assert code == 0, err
+        report = json.loads(out)
+        assert report["engine"] == "llm" and report["macro_f1"] == 1.0

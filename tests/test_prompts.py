@@ -194,3 +194,34 @@ def test_check_templates_fails_on_a_broken_file(
         drafting.check_templates(Prompts(prompts_copy))
     assert relative in str(caught.value)
     assert complaint in str(caught.value)
+
+
+FULL_CONTEXT = {
+    "greeting": "Hi Anna,",
+    "name": "Anna",
+    "offer": "lead generation",
+    "ask": "a 15-minute call",
+    "closing": "Best of luck.",
+    "preferences": "Tone: pointed.",
+    "avoid": "none",
+    "message": "Thanks for connecting! Quick call?",
+    "assessment": "category: sales_pitch",
+    "tone": "pointed",
+    "problem": "the answer was not valid JSON",
+    "style": "British spelling",
+    "profile": "I run a design studio.",
+    "language": "the language of the message",
+}
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in DEFAULT_PROMPTS_DIR.rglob("*") if p.is_file()),
+    ids=lambda p: str(p.relative_to(DEFAULT_PROMPTS_DIR)),
+)
+def test_every_prompt_file_renders_with_a_full_context(prompts: Prompts, path) -> None:
+    name = str(path.relative_to(DEFAULT_PROMPTS_DIR))
+    for variant in prompts.variants(name) if name.startswith("offline/") else [prompts.text(name)]:
+        assert slots(variant) <= set(FULL_CONTEXT), f"{name}: unknown slot"
+        out = render(variant, name, **FULL_CONTEXT)
+        assert "$" not in out.replace("$$", ""), name

@@ -65,7 +65,7 @@ async def test_open_creates_folder_applies_migrations_and_uses_wal(tmp_path: Pat
     mode = con.execute("pragma journal_mode").fetchone()[0]
     con.close()
     assert {"users", "cases", "drafts", "alembic_version"} <= tables
-    assert version == "m001"
+    assert version == "m002"
     assert mode == "wal"
 
 
@@ -189,3 +189,55 @@ async def test_export_holds_cases_and_drafts(store: Store):
     assert data["user_id"] == USER
     assert [c["id"] for c in data["cases"]] == [case.id]
     assert data["cases"][0]["drafts"][0]["text"].startswith("Thanks for my interest")
+
+
+async def test_token_usage_adds_up_per_case(store: Store):
+    from bot.models import Usage
+
+    incoming = Incoming(text="Quick call?")
+    case = await store.create_case(USER, USER, incoming)
+    verdict = make_verdict()
+    verdict.draft.usage = Usage(prompt_tokens=1000, completion_tokens=60)
+    await store.save_verdict(case.id, incoming, verdict)
+    again = Draft(
+        tone=Tone.firm,
+        text="No.",
+        engine="llm",
+        usage=Usage(prompt_tokens=900, completion_tokens=20),
+    )
+    case = await store.add_draft(case.id, USER, again)
+    assert (case.usage.prompt_tokens, case.usage.completion_tokens) == (1900, 80)
+    exported = await store.export(USER)
+    assert exported["cases"][0]["usage"] == {"prompt_tokens": 1900, "completion_tokens": 80}
+
+
+async def test_a_database_from_the_first_release_is_migrated_forward(tmp_path: Path):
+    """m001 databases (before token usage) upgrade in place and keep their cases."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from bot.store import MIGRATIONS_DIR
+
+    path = tmp_path / "old.db"
+    sync = create_engine(f"sqlite:///{path}")
+    with sync.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "m001")
+        conn.exec_driver_sql(
+            "insert into users (id, preferences, created_at) values (1, '{}', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "insert into cases (user_id, chat_id, status, text, source, draft_shown, "
+            "created_at, updated_at) values (1, 1, 'pending', 'old case', 'paste', 1, "
+            "'2026-01-01', '2026-01-01')"
+        )
+    sync.dispose()
+    store = await Store.open(f"sqlite+aiosqlite:///{path}")
+    try:
+        (case,) = await store.recent_cases(1)
+        assert case.incoming.text == "old case" and case.usage.prompt_tokens == 0
+    finally:
+        await store.close()

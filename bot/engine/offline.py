@@ -6,8 +6,8 @@ and the second opinion the card shows next to a model's verdict.
 
 from __future__ import annotations
 
-from bot.engine import drafting, rules
-from bot.models import Assessment, Draft, Incoming, Preferences, Tone, Verdict
+from bot.engine import drafting, injection, rules
+from bot.models import Assessment, Category, Draft, Incoming, Preferences, Tone, Verdict
 from bot.prompts import Prompts
 
 ENGINE_NAME = "offline"
@@ -22,6 +22,18 @@ class OfflineEngine:
 
     def assess(self, incoming: Incoming) -> Assessment:
         assessment = rules.assess(incoming.text)
+        steering = injection.find(incoming.text)
+        if steering is not None:
+            # Trying to steer the reader's AI is deceptive, whatever else the message is.
+            assessment = assessment.model_copy(
+                update={
+                    "category": Category.scam,
+                    "confidence": max(assessment.confidence, 0.75),
+                    "signals": [steering, *assessment.signals][:6],
+                    "offer": None,
+                    "ask": None,
+                }
+            )
         if incoming.sender_name:
             # The transport knows the sender better than any sign-off we can parse.
             first = incoming.sender_name.strip().split()[0]
@@ -57,3 +69,21 @@ class OfflineEngine:
         chosen = tone or prefs.tone_for(assessment.category)
         draft = self.draft(incoming, assessment, chosen, prefs, variant)
         return Verdict(assessment=assessment, draft=draft, engine=self.name)
+
+    # The bot's workflow awaits its engine; these make the offline one fit that shape.
+
+    async def verdict(
+        self, incoming: Incoming, prefs: Preferences, tone: Tone | None = None
+    ) -> Verdict:
+        return self.assess_and_draft(incoming, prefs, tone)
+
+    async def redraft(
+        self,
+        incoming: Incoming,
+        assessment: Assessment,
+        tone: Tone,
+        prefs: Preferences,
+        variant: int | None = None,
+        avoid: str | None = None,
+    ) -> Draft:
+        return self.draft(incoming, assessment, tone, prefs, variant)

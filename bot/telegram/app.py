@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot.cases import Cases
 from bot.config import Settings
-from bot.engine import make_offline_engine
+from bot.engine import make_engine
 from bot.store import Store
 from bot.telegram import handlers as h
 from bot.telegram import texts
@@ -48,7 +48,9 @@ def build_application(settings: Settings) -> Application:
         # One slow draft never holds up another user's forward.
         .concurrent_updates(settings.concurrent_updates)
         # Waits out Telegram 429s (Retry-After) instead of failing the handler.
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=settings.telegram_rate_limit, max_retries=3)
+        )
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -105,7 +107,8 @@ async def _post_init(app: Application) -> None:
     services: h.Services = app.bot_data
     settings = services.settings
     services.store = await Store.open(settings.database_url)
-    services.cases = Cases(services.store, make_offline_engine(settings))
+    services.engine = make_engine(settings)
+    services.cases = Cases(services.store, services.engine)
     await app.bot.set_my_commands([BotCommand(n, d) for n, d in texts.COMMANDS])
     await recover(app)
 
@@ -127,6 +130,8 @@ async def recover(app: Application) -> None:
 
 async def _post_shutdown(app: Application) -> None:
     services: h.Services = app.bot_data
+    if services.engine is not None and hasattr(services.engine, "aclose"):
+        await services.engine.aclose()
     if services.store is not None:
         await services.store.close()
 

@@ -14,6 +14,7 @@ from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.cases import Cases
 from bot.config import Settings
+from bot.engine import Engine
 from bot.models import Case, CaseStatus, Tone
 from bot.store import Store, Transition
 from bot.telegram import keyboards, render, texts
@@ -28,6 +29,7 @@ class Services:
 
     settings: Settings | None = None
     store: Store | None = None
+    engine: Engine | None = None
     cases: Cases | None = None
 
 

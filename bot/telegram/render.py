@@ -48,8 +48,8 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
     sender = case.incoming.sender_name or a.sender_name
     if sender:
         lines.append(f"From: {escape(sender)}")
-    if case.note:
-        lines.append(f"<i>{escape(case.note)}</i>")
+    for note in _notes(case):
+        lines.append(f"<i>{escape(note)}</i>")
     if a.signals:
         lines.append("")
         lines.append("<b>Why</b>")
@@ -78,6 +78,12 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
         lines.append(STATUS_LINES[case.status])
     lines.append(f"<i>case #{case.id}</i>")
     return "\n".join(lines)
+
+
+def _notes(case: Case) -> list[str]:
+    """The case's note (a disagreement, a fallback) and the latest draft's own, once each."""
+    notes = [case.note, case.draft.note if case.draft else None]
+    return [n for i, n in enumerate(notes) if n and n not in notes[:i]]
 
 
 def approved_reply(text: str, copy_button: bool) -> str:

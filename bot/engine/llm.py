@@ -1,0 +1,495 @@
+"""The LLM engine: one structured Chat Completions call per case, through the openai SDK.
+
+The message is untrusted: it travels in a delimited block at the end of the prompt and the
+answer is checked (schema, length, no invented links or contacts, no prompt echo) before
+anyone sees it. Retries belong to tenacity, not the SDK; when the model cannot answer, the
+offline engine does and the card says why in one line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from typing import Any
+
+import openai
+from openai import AsyncOpenAI
+from pydantic import BaseModel, Field, ValidationError, field_validator
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_random_exponential,
+)
+
+from bot.config import Settings
+from bot.engine import injection
+from bot.engine.offline import OfflineEngine
+from bot.errors import ModelUnavailable
+from bot.models import (
+    Assessment,
+    Category,
+    Draft,
+    Incoming,
+    Preferences,
+    Signal,
+    Tone,
+    Usage,
+    Verdict,
+)
+from bot.prompts import Prompts
+
+log = logging.getLogger(__name__)
+
+ENGINE_NAME = "llm"
+MAX_ATTEMPTS = 3  # per call, transient failures only
+MAX_TOTAL_WAIT = 60.0  # seconds of retrying before the offline engine takes over
+MAX_RETRY_AFTER = 20.0  # a server asking for a longer pause gets the offline answer instead
+MAX_DRAFT_CHARS = 1200
+MAX_SIGNALS = 6
+OPEN, CLOSE = "<<<MESSAGE", "MESSAGE>>>"
+
+STATIC_FILES = ["llm/system.md", *(f"tones/{t.value}.md" for t in Tone), "llm/examples.md"]
+CASE_FILES = ["llm/user.md", "llm/redraft.md", "llm/correction.md", "llm/preferences.md"]
+
+
+def _nullable(kind: str) -> dict[str, Any]:
+    return {"type": [kind, "null"]}
+
+
+ASSESSMENT_SCHEMA: dict[str, Any] = {
+    "name": "assessment",
+    "strict": True,
+    "schema": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "category",
+            "confidence",
+            "signals",
+            "sender_name",
+            "their_ask",
+            "language",
+            "generic",
+            "draft",
+        ],
+        "properties": {
+            "category": {"type": "string", "enum": [c.value for c in Category]},
+            "confidence": {"type": "number"},
+            "signals": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["signal", "quote"],
+                    "properties": {"signal": {"type": "string"}, "quote": _nullable("string")},
+                },
+            },
+            "sender_name": _nullable("string"),
+            "their_ask": _nullable("string"),
+            "language": {"type": "string"},
+            "generic": {"type": "boolean"},
+            "draft": {"type": "string"},
+        },
+    },
+}
+
+DRAFT_SCHEMA: dict[str, Any] = {
+    "name": "draft",
+    "strict": True,
+    "schema": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["draft"],
+        "properties": {"draft": {"type": "string"}},
+    },
+}
+
+
+class SignalOut(BaseModel):
+    signal: str = Field(min_length=1, max_length=80)
+    quote: str | None = Field(default=None, max_length=300)
+
+
+class DraftOut(BaseModel):
+    draft: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS)
+
+
+class AssessmentOut(DraftOut):
+    category: Category
+    confidence: float = Field(ge=0.0, le=1.0)
+    signals: list[SignalOut]
+    sender_name: str | None = Field(default=None, max_length=80)
+    their_ask: str | None = Field(default=None, max_length=200)
+    language: str = "en"
+    generic: bool
+
+    @field_validator("signals")
+    @classmethod
+    def _at_most_six(cls, value: list[SignalOut]) -> list[SignalOut]:
+        return value[:MAX_SIGNALS]
+
+    @field_validator("language")
+    @classmethod
+    def _iso_639_1(cls, value: str) -> str:
+        code = value.strip().lower()[:2]
+        return code if re.fullmatch(r"[a-z]{2}", code) else "en"
+
+
+class InvalidOutput(Exception):
+    """The model answered, but not with something we may show."""
+
+
+_CONTACT = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+\.(?:com|net|org|io|ai|co|app|dev|me|ly|xyz|info|biz)\b(?:/\S*)?"
+    r"|\+?\d[\d ().-]{7,}\d",
+    re.IGNORECASE,
+)
+
+
+class LLMEngine:
+    name = ENGINE_NAME
+
+    def __init__(
+        self,
+        settings: Settings,
+        prompts: Prompts,
+        offline: OfflineEngine,
+        client: AsyncOpenAI | None = None,
+    ):
+        prompts.require(STATIC_FILES + CASE_FILES)
+        self.prompts = prompts
+        self.offline = offline
+        self.model = settings.model
+        self.client = client or AsyncOpenAI(
+            api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else "",
+            base_url=settings.openai_base_url,
+            timeout=settings.llm_timeout,
+            max_retries=0,  # tenacity owns retries
+        )
+        self._slots = asyncio.Semaphore(settings.llm_concurrency)
+        self.structured = True  # json_schema until a server says it can't
+        self.broken: str | None = None  # a configuration problem: stop calling the model
+        self._broken_reported = False
+        self.static_prompt = "\n\n".join(prompts.text(name).strip() for name in STATIC_FILES)
+        self._echo_probes = _probes(prompts.text("llm/system.md"))
+
+    async def aclose(self) -> None:
+        await self.client.close()
+
+    # --- the engine interface -------------------------------------------------------------
+
+    async def verdict(
+        self, incoming: Incoming, prefs: Preferences, tone: Tone | None = None
+    ) -> Verdict:
+        """Assess and draft in one call; the offline verdict is the fallback and the check."""
+        offline = self.offline.assess_and_draft(incoming, prefs, tone)
+        user = self.prompts.render(
+            "llm/user.md",
+            preferences=self._preferences(prefs, tone),
+            avoid="none",
+            message=_fence(incoming.text),
+        )
+        try:
+            out, usage = await self._ask(user, ASSESSMENT_SCHEMA, AssessmentOut, incoming, prefs)
+        except ModelUnavailable as exc:
+            return self._fallback(offline, exc)
+        assessment = self._assessment(out, incoming, offline.assessment)
+        chosen = tone or prefs.tone_for(assessment.category)
+        draft = Draft(
+            tone=chosen,
+            text=_sign(out.draft, prefs),
+            engine=self.name,
+            usage=usage,
+        )
+        return Verdict(
+            assessment=assessment,
+            draft=draft,
+            engine=self.name,
+            note=_disagreement(assessment.category, offline.assessment.category),
+        )
+
+    async def redraft(
+        self,
+        incoming: Incoming,
+        assessment: Assessment,
+        tone: Tone,
+        prefs: Preferences,
+        variant: int | None = None,
+        avoid: str | None = None,
+    ) -> Draft:
+        """A new draft for a fixed assessment: Regenerate (with `avoid`) or a tone change."""
+        user = self.prompts.render(
+            "llm/redraft.md",
+            assessment=_assessment_block(assessment),
+            tone=tone.value,
+            preferences=self._preferences(prefs, tone),
+            avoid=avoid or "none",
+            message=_fence(incoming.text),
+        )
+        try:
+            out, usage = await self._ask(user, DRAFT_SCHEMA, DraftOut, incoming, prefs)
+        except ModelUnavailable as exc:
+            fallback = self.offline.draft(incoming, assessment, tone, prefs, variant)
+            return fallback.model_copy(update={"note": self._fallback_note(exc)})
+        return Draft(tone=tone, text=_sign(out.draft, prefs), engine=self.name, usage=usage)
+
+    # --- one checked call -----------------------------------------------------------------
+
+    async def _ask(
+        self,
+        user: str,
+        schema: dict[str, Any],
+        parse: type[DraftOut],
+        incoming: Incoming,
+        prefs: Preferences,
+    ) -> tuple[Any, Usage]:
+        """Call, validate, and on a bad answer ask once more with the reason."""
+        if self.broken:
+            raise ModelUnavailable(self.broken, permanent=True)
+        messages: list[dict[str, str]] = [
+            {"role": "system", "content": self.static_prompt},
+            {"role": "user", "content": user},
+        ]
+        usage = Usage()
+        async with self._slots:
+            for attempt in range(2):
+                content, spent = await self._complete(messages, schema)
+                usage = usage + spent
+                try:
+                    return self._check(content, parse, incoming, prefs), usage
+                except InvalidOutput as exc:
+                    log.warning("model output rejected (attempt %d): %s", attempt + 1, exc)
+                    problem = str(exc)
+                messages += [
+                    {"role": "assistant", "content": content},
+                    {
+                        "role": "user",
+                        "content": self.prompts.render("llm/correction.md", problem=problem),
+                    },
+                ]
+        raise ModelUnavailable("the model's answer failed the safety checks twice")
+
+    async def _complete(
+        self, messages: list[dict[str, str]], schema: dict[str, Any]
+    ) -> tuple[str, Usage]:
+        """One completion with retries; maps SDK errors to ModelUnavailable."""
+        try:
+            return await self._with_retries(messages, schema)
+        except openai.BadRequestError as exc:
+            if self.structured and _rejects_json_schema(exc):
+                # Some local servers can't do json_schema; json_object plus our own
+                # validation does the same job. Remember, so it costs one request once.
+                log.warning("server rejected json_schema; using json_object from now on")
+                self.structured = False
+                return await self._complete(messages, schema)
+            raise ModelUnavailable("the model rejected the request") from exc
+        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+            self.broken = "the model rejected the API key (check OPENAI_API_KEY)"
+            raise ModelUnavailable(self.broken, permanent=True) from exc
+        except openai.NotFoundError as exc:
+            self.broken = f"the model {self.model!r} was not found (check COLDSHOULDER_MODEL)"
+            raise ModelUnavailable(self.broken, permanent=True) from exc
+        except openai.RateLimitError as exc:
+            raise ModelUnavailable("the model was rate-limited") from exc
+        except openai.APITimeoutError as exc:
+            raise ModelUnavailable("the model timed out") from exc
+        except openai.APIConnectionError as exc:
+            raise ModelUnavailable("the model could not be reached") from exc
+        except openai.APIStatusError as exc:
+            raise ModelUnavailable(f"the model's server failed ({exc.status_code})") from exc
+
+    async def _with_retries(
+        self, messages: list[dict[str, str]], schema: dict[str, Any]
+    ) -> tuple[str, Usage]:
+        response_format = (
+            {"type": "json_schema", "json_schema": schema}
+            if self.structured
+            else {"type": "json_object"}
+        )
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(MAX_ATTEMPTS) | stop_after_delay(MAX_TOTAL_WAIT),
+            wait=_wait,
+            retry=retry_if_exception(_transient),
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                response = await self.client.chat.completions.create(
+                    model=self.model,
+                    messages=messages,
+                    response_format=response_format,
+                )
+        choice = response.choices[0] if response.choices else None
+        content = (choice.message.content if choice else None) or ""
+        spent = Usage(
+            prompt_tokens=getattr(response.usage, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(response.usage, "completion_tokens", 0) or 0,
+        )
+        return content, spent
+
+    def _check(
+        self, content: str, parse: type[DraftOut], incoming: Incoming, prefs: Preferences
+    ) -> Any:
+        """Schema, length, contacts and echo; raises InvalidOutput with a reason to pass on."""
+        try:
+            out = parse.model_validate(json.loads(content))
+        except json.JSONDecodeError:
+            raise InvalidOutput("the answer was not valid JSON") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "answer"
+            raise InvalidOutput(f"{where}: {first['msg']}") from None
+        allowed = (prefs.profile or "").lower()
+        for match in _CONTACT.finditer(out.draft):
+            if match.group(0).lower() not in allowed:
+                raise InvalidOutput(
+                    f"the draft contains {match.group(0)!r}; drafts must not contain links, "
+                    "e-mail addresses or phone numbers that are not in the user's profile"
+                )
+        lowered = out.draft.lower()
+        if OPEN.lower() in lowered or CLOSE.lower() in lowered or any(
+            probe in lowered for probe in self._echo_probes
+        ):
+            raise InvalidOutput("the draft repeats the instructions; write only the reply")
+        return out
+
+    # --- pieces ---------------------------------------------------------------------------
+
+    def _assessment(
+        self, out: AssessmentOut, incoming: Incoming, offline: Assessment
+    ) -> Assessment:
+        signals = [
+            # A quote that is not the message's own words is no evidence: drop the quote.
+            Signal(signal=s.signal.strip(), quote=_verbatim(s.quote, incoming.text))
+            for s in out.signals
+        ]
+        category, confidence = out.category, out.confidence
+        steering = injection.find(incoming.text)
+        if steering is not None:
+            if not any(s.signal == injection.SIGNAL_NAME for s in signals):
+                signals = [steering, *signals][:MAX_SIGNALS]
+            category, confidence = Category.scam, max(confidence, 0.75)
+        first_name = (incoming.sender_name or out.sender_name or "").strip().split()
+        return Assessment(
+            category=category,
+            confidence=confidence,
+            signals=signals,
+            generic=out.generic and category.is_cold,
+            sender_name=first_name[0] if first_name else None,
+            offer=offline.offer,
+            ask=out.their_ask,
+            language=out.language,
+        )
+
+    def _preferences(self, prefs: Preferences, tone: Tone | None) -> str:
+        if tone is not None:
+            tone_rule = f"write the draft in the {tone.value} tone"
+        else:
+            overrides = "".join(
+                f"; for {c.value} use {t.value}" for c, t in sorted(prefs.category_tones.items())
+            )
+            tone_rule = (
+                f"for cold messages use the {prefs.cold_tone.value} tone{overrides}; "
+                f"for genuine messages use {prefs.tone_for(Category.genuine).value}"
+            )
+        return self.prompts.render(
+            "llm/preferences.md",
+            tone=tone_rule,
+            style=prefs.style or "none",
+            profile=prefs.profile or "none",
+            language=prefs.language or "the language of the message",
+        )
+
+    def _fallback(self, offline: Verdict, exc: ModelUnavailable) -> Verdict:
+        return offline.model_copy(update={"note": self._fallback_note(exc)})
+
+    def _fallback_note(self, exc: ModelUnavailable) -> str:
+        if exc.permanent:
+            # A bad key or model name is said once, plainly; after that, briefly.
+            if self._broken_reported:
+                return "offline draft: the model is not configured correctly (see earlier card)"
+            self._broken_reported = True
+        return f"offline draft: {exc.reason}"
+
+
+def _fence(text: str) -> str:
+    """The message for the block between our markers (the templates hold the markers), with
+    any copy of them removed so the message cannot close its own block."""
+    return text.replace(OPEN, "").replace(CLOSE, "")
+
+
+def _verbatim(quote: str | None, text: str) -> str | None:
+    return quote if quote and quote in text else None
+
+
+def _sign(text: str, prefs: Preferences) -> str:
+    signature = (prefs.signature or "").strip()
+    return f"{text.strip()}\n\n{signature}" if signature else text.strip()
+
+
+def _assessment_block(a: Assessment) -> str:
+    return (
+        f"category: {a.category.value}\n"
+        f"sender first name: {a.sender_name or 'unknown'}\n"
+        f"what they ask: {a.ask or 'unclear'}\n"
+        f"language: {a.language}"
+    )
+
+
+def _disagreement(model: Category, offline: Category) -> str | None:
+    if model.is_cold == offline.is_cold:
+        return None
+    reading = f"cold ({offline.label})" if offline.is_cold else "genuine"
+    return f"The offline rules disagree: they read this as {reading}."
+
+
+def _probes(system: str) -> list[str]:
+    """Sentences of the system prompt long enough that a draft would not contain them by luck."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", system)
+    return [s.strip().lower() for s in sentences if len(s.strip()) >= 60]
+
+
+def _rejects_json_schema(exc: openai.BadRequestError) -> bool:
+    text = str(exc).lower()
+    return "json_schema" in text or "response_format" in text
+
+
+def retry_after(exc: BaseException) -> float | None:
+    """Seconds the server asked us to wait (retry-after-ms, then retry-after), if any."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None) or {}
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is None:
+            continue
+        try:
+            return max(0.0, float(value) * scale)
+        except ValueError:
+            continue  # an HTTP date: rare; fall back to our own backoff
+    return None
+
+
+def _transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.RateLimitError):
+        hinted = retry_after(exc)
+        return hinted is None or hinted <= MAX_RETRY_AFTER
+    return isinstance(
+        exc, openai.APITimeoutError | openai.APIConnectionError | openai.InternalServerError
+    )
+
+
+_backoff = wait_random_exponential(multiplier=0.5, max=8)
+
+
+def _wait(state: Any) -> float:
+    """Honour the server's Retry-After; otherwise exponential backoff with jitter."""
+    exc = state.outcome.exception() if state.outcome else None
+    hinted = retry_after(exc) if exc else None
+    return hinted if hinted is not None else _backoff(state)
+
