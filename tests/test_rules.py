@@ -374,3 +374,25 @@ def test_empty_or_tiny_text_is_low_confidence_genuine() -> None:
 
 def test_deterministic() -> None:
     assert rules.assess(SEED_DEMO) == rules.assess(SEED_DEMO)
+
+
+FRESH = Path(__file__).resolve().parent / "data" / "fresh_samples.jsonl"
+
+
+def test_fresh_samples_macro_f1_and_genuine_as_cold() -> None:
+    """Hand-written messages in the dev sources' styles (not paraphrases of the dev files)."""
+    with FRESH.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    assert len(rows) >= 90
+    pairs = [(Category(d["label"]), rules.assess(d["text"]).category) for d in rows]
+    f1s = []
+    for c in Category:
+        tp = sum(g is c and p is c for g, p in pairs)
+        fp = sum(g is not c and p is c for g, p in pairs)
+        fn = sum(g is c and p is not c for g, p in pairs)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    assert sum(f1s) / len(f1s) >= 0.95, f1s
+
+    genuine = [p for g, p in pairs if g is Category.genuine]
+    assert len(genuine) >= 20
+    assert sum(p.is_cold for p in genuine) / len(genuine) <= 0.05

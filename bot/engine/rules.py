@@ -27,7 +27,10 @@ MAX_CHARS = 6000  # cold messages are short; what follows a 6 KB prefix never ch
 MAX_QUOTE = 80
 MAX_SIGNALS = 6
 GENUINE_BASELINE = 1.5  # the bar a cold category must clear: one weak cue is not enough
-TEMPERATURE = 0.9  # softmax temperature, tuned so confidence bands match dev accuracy
+# Softmax temperature. 0.9 left the engine underconfident (100% right at a mean confidence of
+# 0.45-0.57 on the dev and fresh files); 0.5 puts multi-cue verdicts above 0.9 while the caps in
+# _confidence keep "nothing cold found" (where unseen-data errors concentrate) near 0.6.
+TEMPERATURE = 0.5
 
 SP = Category.sales_pitch
 FR = Category.favor_request
@@ -160,6 +163,72 @@ RULES: tuple[Rule, ...] = (
       r"\byou\s+have\s+achieved\s+a\s+lot\b|\b(?:hope|wish)\s+(?:that\s+)?we\s+(?:can|could)\s+"
       r"(?:chat|be\s+friends|become\s+friends|get\s+to\s+know\s+each\s+other)\b"
       r"|\bcan\s+we\s+be\s+friends\b"),
+    R("shared-document lure", {SC: 1.8},
+      r"\b(?:docusign|sharepoint|onedrive|one\s+drive|adobe\s+sign|wetransfer)\b"
+      r"|\breview\s+(?:and|&)\s+sign\b|\b(?:review|view|open|access)\s+(?:the\s+)?document\b"
+      r"|\bshared\s+an?\s+(?:secure\s+)?(?:file|document|folder)\s+with\s+you\b"),
+    R("asks for your password", {SC: 2.0},
+      r"\bsign(?:ing)?\s?in\s+with\s+your\b|\be-?mail\s+(?:address\s+)?and\s+password\b"
+      r"|\benter\s+your\s+(?:\w+\s+)?(?:password|credentials|log\s?in|pin)\b"
+      r"|\b(?:seed|recovery)\s+phrase\b|\b(?:connect|link|sync)\s+your\s+(?:\w+\s+)?wallet\b"
+      r"|\bmetamask\b"),
+    R("fake charge / callback", {SC: 2.0},
+      r"\bif\s+you\s+did\s+not\s+(?:authori[sz]e|make|request|recogni[sz]e|place)\b"
+      r"|\b(?:has|have)\s+been\s+(?:charged|debited|billed)\b"
+      r"|\bcall\s+(?:us|our\s+(?:\w+\s+)?(?:department|team|desk|line|support))\s+(?:immediately"
+      r"|urgently|now|at)\b"),
+    R("undelivered parcel", {SC: 2.5},
+      r"\b(?:parcel|package|shipment)\b[^.\n]{0,40}?\b(?:could\s+not|couldn't|was\s+not"
+      r"|unable\s+to)\s+be\s+delivered|\bcustoms\s+(?:fees?|duty|duties|charges?)\b"
+      r"|\bfrais\s+de\s+(?:douane|livraison|port)\b|\bcolis\b[^.\n]{0,60}?\b(?:livr\w+|douane)"
+      r"|\bpaquete\b[^.\n]{0,60}?\b(?:entreg\w+|aduana)|\bpaket\b[^.\n]{0,60}?\b(?:zustell\w+"
+      r"|zoll)"),
+    R("phishing (non-English)", {SC: 3.0},
+      r"\b(?:verifique|confirme|actualice|valide)\s+(?:sus|su)\s+(?:datos|cuenta|identidad"
+      r"|información)"
+      r"|\b(?:vérifiez|confirmez|validez)\s+(?:vos|votre)\s+(?:informations|identité|compte"
+      r"|coordonnées|données)"
+      r"|\bbestätigen\s+sie\s+ihre\s+(?:identität|daten|kontodaten|zugangsdaten|konto)"
+      r"|\bkonto\s+(?:wurde\s+)?(?:\w+\s+){0,3}?gesperrt|\bcuenta\s+(?:ha\s+sido\s+)?"
+      r"(?:bloqueada|suspendida)|\bcompte\s+(?:a\s+été\s+)?(?:suspendu|bloqué)"
+      r"|\bacceso\s+no\s+autorizado|\baccès\s+non\s+autorisé|\bunbefugte[rn]?\s+zugriff"),
+    R("link below", {SC: 1.0},
+      r"\b(?:follow|via|through|use|at)\s+the\s+link\s+below\b|\bsiguiente\s+enlace\b"
+      r"|\blien\s+ci-dessous\b|\bfolgenden\s+link\b|\b(?:24|48|72)\s+(?:horas|heures|stunden)\b"),
+    R("you have been selected", {SC: 1.2},
+      r"\byou\s+(?:have\s+been|were|are)\s+(?:specially\s+|randomly\s+)?selected\s+(?:for|as"
+      r"|to)\b|\bcongratulations\s*!"),
+    R("untraceable payment", {SC: 1.0},
+      r"\b(?:zelle|cash\s?app|venmo|wire\s+transfer|usdt|steam\s+cards?)\b"),
+    R("crypto / investment opener", {SC: 2.5},
+      r"\b(?:trading|invest\w*\s+in)\s+crypto\w*|\bcrypto\w*\s+(?:profits?|returns?|signals)\b"
+      r"|\bmade\s+(?:a\s+)?\d+%\s+(?:profit|returns?)|\b\d+%\s+(?:profit|roi|daily|weekly)\b"
+      r"|\bteach\s+you\s+(?:how\s+)?(?:to\s+)?(?:invest|trade|earn|make\s+money|start)\b"),
+    R("wrong-number opener", {SC: 2.2},
+      r"\A\W{0,3}(?:(?:hi|hello|hey)\W{1,3})?(?:is\s+this|are\s+you)\s+(?:mr|mrs|ms|miss"
+      r"|dr)?\.?\s?[A-Za-z]{2,20}\s?\?"),
+    R("content-free bump", {SC: 2.0},
+      r"\b(?:important|urgent|confidential|private|lucrative)\s+(?:matter|issue|business"
+      r"|proposal|information)\s+(?:to\s+discuss|with\s+you|for\s+you|concerning|i\s+(?:want"
+      r"|would\s+like)\s+to\s+discuss)"),
+    R("kindly get back", {SC: 0.8},
+      r"\bkindly\s+(?:get\s+back|reply|respond|revert|contact\s+me)\b|\bgood\s+day\s+(?:to\s+you"
+      r"|dear)\b"),
+    R("fake task job", {SC: 1.5},
+      r"\b(?:complet\w+|finish\w*)\s+(?:\d+\s+)?(?:simple\s+|easy\s+|online\s+)?tasks\b"
+      r"|\b\d+\s+tasks\s+(?:a|per)\s+day\b|\bboost\s+(?:product\s+)?visibility\b"
+      r"|\bearn\s+(?:up\s+to\s+)?\d[\d,]*(?:\s?[-–]\s?\d[\d,]*)?\s*(?:usd|dollars|eur|euros"
+      r"|gbp)\b|\b(?:usd|dollars|euros)\s+(?:daily|per\s+day|a\s+day)\b"),
+    R("failed payment lure", {SC: 2.0},
+      r"\bpayment\s+(?:has\s+)?(?:failed|been\s+declined|was\s+declined|could\s+not\s+be\s+"
+      r"processed)\b|\binterruption\s+(?:of|to)\s+(?:your\s+)?service\b"
+      r"|\bavoid\s+(?:any\s+)?(?:interruption|suspension|deactivation|losing\s+access)\b"
+      r"|\b(?:update|confirm|verify)\s+your\s+(?:billing|payment|card)\s+(?:information|details"
+      r"|method|info)\b"),
+    R("wrong-number opener", {SC: 2.0},
+      r"\b(?:my\s+friend|someone|a\s+friend)\s+gave\s+me\s+(?:this|your)\s+number\b"
+      r"|\bgot\s+(?:this|your)\s+number\s+from\s+(?:a\s+friend|my\s+friend|someone)\b"
+      r"|\bsaved\s+in\s+my\s+(?:phone|contacts)\s+as\b"),
     # ---- recruiting ------------------------------------------------------------------------
     R("job opportunity", {RC: 2.0},
       r"\b(?:job|career|employment)\s+opportunit(?:y|ies)\b|\b(?:exciting|great|incredible"
@@ -177,7 +246,7 @@ RULES: tuple[Rule, ...] = (
       r"|\bsalary\s+(?:bump|increase|raise)\b|\bhappy\s+(?:at"
       r"|in)\s+(?:your\s+current\s+)?\w+\s*,\s*but\b"),
     R("your profile caught my eye", {RC: 0.9, SC: 0.2, MR: 0.3, SP: 0.2},
-      r"\b(?:your|ur)\s+(?:profile|background|experience|cv|resume|work|skills?"
+      r"\b(?:your|ur)\s+(?:\w+\s+)?(?:profile|background|experience|cv|resume|work|skills?"
       r"|rating)\b[^.\n]{0,40}?"
       r"(?:caught\s+my\s+(?:eye|attention)|stood\s+out|impressed)"
       r"|\b(?:came\s+across|found|saw|viewed|reviewed)\s+your\s+(?:linkedin\s+"
@@ -193,7 +262,7 @@ RULES: tuple[Rule, ...] = (
       r"|\bstaffing\s+(?:agency|firm)\b|\bsearch\s+for\s+an?\s+(?:\w+\s+){0,3}?(?:startup|company"
       r"|scale-?up|client|fintech|healthtech|series)"
       r"|\bconfidential\s+(?:chat|search|opportunity|conversation)\b"
-      r"|\bmy\s+client\b[^.\n]{0,60}?\b(?:hiring|looking\s+for|seeking"
+      r"|\b(?:my|our)\s+client\b[^.\n]{0,60}?\b(?:hiring|looking\s+for|seeking"
       r"|(?:one\s+of\s+)?the\s+world's\s+leading)|\bclients\s+(?:that|who)\s+are\s+(?:looking"
       r"|seeking)"),
     R("role details", {RC: 1.2},
@@ -212,7 +281,8 @@ RULES: tuple[Rule, ...] = (
     R("looking for a specific hire", {RC: 1.5},
       r"\b(?:looking\s+for|seeking|need|hiring)\b[^\n]{0,30}?\b(?:developer|engineer|designer"
       r"|programmer"
-      r"|product\s+manager|data\s+scientist|analyst|architect|devops)s?\b"),
+      r"|product\s+manager|data\s+scientist|analyst|architect|devops|illustrator|copywriter"
+      r"|translator|freelancer|(?:marketing|sales|engineering|project)\s+manager)s?\b"),
     R("you'd be a good fit", {RC: 1.5},
       r"\b(?:good|great|perfect|strong)\s+fit\s+(?:for|on)\s+(?:the|our|one\s+of|this|a)\b"
       r"|\byou\s+(?:may|might|would)\s+be\s+(?:a\s+)?(?:good|great)\s+fit\b"),
@@ -225,9 +295,49 @@ RULES: tuple[Rule, ...] = (
       r"\bif\s+you\s+know\s+(?:of\s+)?(?:anyone|someone)\b|\b(?:know|recommend)\s+(?:anyone"
       r"|someone)\s+who\s+"
       r"(?:might|would|could)\s+be\s+(?:interested|a\s+good\s+fit)"),
+    R("recruiter outreach", {RC: 1.8},
+      r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:currently\s+)?recruiting\b|\brecruiting\s+for\b"
+      r"|\breferral\s+(?:bonus|fee|reward)\b|\brepresenting\s+an?\s+(?:\w+\s+){0,3}?"
+      r"(?:candidate|developer|engineer|designer|manager|professional)"
+      r"|\b(?:technical|tech|it|senior|lead)\s+recruiter\b|\brecruiter\s+(?:at|for|with|from)\b"
+      r"|\b(?:his|her|their)\s+(?:anonymi[sz]ed\s+|full\s+|updated\s+)?(?:cv|resume)\b"
+      r"|\brequirement\s*:"
+      r"|\b(?:urgent|immediate)\s+(?:requirement|opening|need)\b"),
+    R("job opening", {RC: 2.0},
+      r"\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,3}?opening\s+(?:on|at|for|in|with)\b"
+      r"|\bjob\s+openings?\b|\bopen\s+(?:roles?|positions?|reqs?)\b"
+      r"|\bthe\s+(?:[\w-]+\s+){1,3}(?:role|position)\s+(?:at|with|on|in)\b"
+      r"|\b(?:salary|pay)\s+(?:band|range)\b|\bfull\s+(?:jd|job\s+description)\b"),
+    R("role details", {RC: 1.2},
+      r"[$£€]\s?\d{2,3}(?:\s?[-–]\s?[$£€]?\d{2,3})?\s?k\b|\b(?:\+|plus)\s+equity\b"
+      r"|\bequity\s+(?:package|split)\b|\bhybrid\s+(?:\d|role|working)|\bfully\s+remote\b"
+      r"|\bremote[- ]first\b|\b(?:4|four)[- ]day\s+(?:work\s+)?week\b|\bw2\b|\bc2c\b"
+      r"|\bcontract\s+\d+\s+months\b|\b(?:paid|pay)\s+per\s+(?:project|hour|piece)\b"
+      r"|\(m/w/d\)|\(h/f\)|\bcdi\b|\bpour\s+un\s+poste\s+de\b|\bpara\s+un\s+puesto\s+de\b"),
+    R("job outreach (non-English)", {RC: 2.5},
+      r"\b(?:reclutador\w*|recruteu(?:r|se)s?|chargée?\s+de\s+recrutement|personalberater\w*"
+      r"|headhunterin|vacantes?|stellenangebot\w*|offre\s+d'emploi|oferta\s+de\s+(?:empleo"
+      r"|trabajo)|estamos\s+buscando\s+(?:un|una|un/a)|suche\s+für\s+"
+      r"(?:einen|unseren)\s+kunden)\b"),
+    R("your profile caught my eye", {RC: 0.9, MR: 0.3},
+      r"\bvotre\s+profil\s+a\s+retenu\b|\b(?:vi|he\s+visto)\s+tu\s+perfil\b"
+      r"|\bihr\s+profil\s+(?:hat|ist)\b"),
+    R("recruiter outreach", {RC: 1.5},
+      r"\b(?:lead|leads|head|run|runs|manage|manages)\s+(?:\w+\s+)?(?:hiring|recruiting"
+      r"|recruitment|talent\s+acquisition)\b"
+      r"|\b(?:a\s+client\s+of\s+mine|my\s+client)\b[^.\n]{0,60}?\b(?:needs|wants|requires"
+      r"|is\s+looking)\b"
+      r"|\bconsider\s+a\s+(?:move|change|new\s+role)\b|\bopen\s+to\s+a\s+move\b"
+      r"|\b(?:needs|hiring|looking\s+for|seeking)\s+an?\s+(?:head|director|vp|chief)\s+of\b"
+      r"|\bbase\s+(?:salary\s+)?(?:up\s+to\s+|of\s+)?[$£€]\d"
+      r"|\bcaught\s+our\s+(?:eye|attention)\b"),
+    R("job outreach (non-English)", {RC: 2.5},
+      r"\b(?:stellenbeschreibung|stelle\s+als|in\s+vollzeit|jornada\s+completa"
+      r"|à\s+temps\s+plein|descripción\s+del\s+puesto|fiche\s+de\s+poste)\b"),
     # ---- sales pitch -----------------------------------------------------------------------
     R("I help companies like yours", {SP: 2.5},
-      r"\b(?:i|we)\s+(?:help|helps|assist|enable|empower)\s+(?:\w+\s+){0,3}?(?:companies"
+      r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:help|helps|helped|assist|assisted|enable|empower)\s+"
+      r"(?:[\w+-]+\s+){0,3}?(?:companies"
       r"|businesses|brands"
       r"|founders|startups|teams|agencies|dealerships|firms|clinics|organi[sz]ations"
       r"|professionals|owners"
@@ -237,7 +347,7 @@ RULES: tuple[Rule, ...] = (
       r"|startups|agencies)\b"),
     R("describes their product", {SP: 0.8},
       r"\b(?:our|my)\s+(?:\w+\s+){0,3}?(?:platform|solution|software|tool|services?|agency"
-      r"|offering|technology)\b"
+      r"|offering|technology|app|assistant|agent|sdk|api)\b"
       r"|\bis\s+a\s+new\s+approach\s+to\b"
       r"|\b(?:groundbreaking|revolutionary|game-changing|cutting-edge|innovative)\s+(?:\w+\s+)?"
       r"(?:technology|platform|solution|product|tool)\b"),
@@ -258,7 +368,7 @@ RULES: tuple[Rule, ...] = (
       r"|triple)\s+your\s+"
       r"(?:sales|revenue|leads|traffic|conversions|pipeline|roi|bookings|followers|engagement)"),
     R("lead generation", {SP: 2.0},
-      r"\blead[- ]?gen(?:eration)?\b|\b(?:qualified|dead|old|more|new|warm)\s+leads\b"
+      r"\blead[- ]?gen(?:eration)?\b|\b(?:qualified|dead|old|more|new|warm|inbound|b2b)\s+leads\b"
       r"|\bappointment\s+setting\b|\bbooks?\s+appointments\b"),
     R("SEO services", {SP: 1.5},
       r"\bseo\b|\bsearch\s+engine\s+optimi[sz]ation\b|\b(?:first|top)\s+page\s+(?:of"
@@ -335,7 +445,82 @@ RULES: tuple[Rule, ...] = (
       r"\bwe\s+(?:don't|do\s+not)\s+know\s+each\s+other\b|\bwe(?:'ve|\s+have)?\s+never\s+met\b"
       r"|\byou\s+don't\s+know\s+me\b|\bdon't\s+(?:recall|remember)\s+(?:when"
       r"|how)\s+we\s+(?:connected|met)\b"
-      r"|\bsorry\s+to\s+bother\s+you\b"),
+      r"|\bsorry\s+to\s+bother\s+you\b|\bwe\s+(?:haven't|have\s+not|never)\s+(?:actually\s+)?"
+      r"worked\s+together\b"),
+    R("describes their service", {SP: 1.5},
+      r"\b(?:we\s+are|we're)\s+an?\s+(?:leading\s+|boutique\s+|full-service\s+|small\s+)?"
+      r"(?:\w+\s+){0,3}?(?:agency|studio|firm|consultancy|company|team)\s+(?:providing|offering"
+      r"|specializing|specialising|that\s+(?:helps|builds|provides))"
+      r"|\bi\s+run\s+an?\s+(?:\w+\s+){0,3}?(?:agency|firm|studio|consultancy)\b"
+      r"|\b(?:we\s+are|we're)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:agency|studio|consultancy)\b"
+      r"|\b(?:providing|we\s+provide|we\s+offer|offering)\s+(?:\w+[ ,&/]+){0,6}?services\b"
+      r"|\bour\s+team\s+of\s+\d+"
+      r"|\b(?:work|works|working)\s+(?:exclusively|only|mostly)\s+with\b"
+      r"|\bi\s+(?:write|rewrite|create|make|design|build|produce|edit|shoot|optimi[sz]e)\s+"
+      r"(?:\w+[- ]){0,4}?(?:\w+\s+)?for\s+(?:\w+\s+){0,3}?(?:companies|brands|businesses"
+      r"|startups|agencies|founders|clinics|teams|creators|coaches|restaurants|shops|consultants"
+      r"|freelancers|professionals|realtors|lawyers|dentists)\b"
+      r"|\bno\s+credit\s+card\s+(?:needed|required)\b"),
+    R("claims results in numbers", {SP: 1.2},
+      r"\b(?:save|saves|saved|saving|cut|cuts|reduce|reduces|reduced|increase|increases"
+      r"|boost|boosts|grow|grows|book|books|resolve|resolves|automate|automates|recover|recovers"
+      r"|recovered|generate|generates|generated|drive|drives|handle|handles)\s+(?:\w+\s+){0,3}?(?:by\s+|up\s+to\s+)?\d[\d,.]*"
+      r"(?:\s?[-–]\s?\d+)?\+?\s?(?:%|x\b|hours|leads|meetings|calls|appointments|sales|clients"
+      r"|customers|patients)"
+      r"|\b(?:guaranteed|proven)\s+results\b|\bdelivered\s+\d+\+?\s+projects\b"
+      r"|\b\d+\+\s+(?:clients|customers|companies|brands|projects|founders|businesses)\b"),
+    R("offers samples or a proposal", {SP: 1.5},
+      r"\b(?:can|could|shall|should|may)\s+i\s+(?:send|share)\s+(?:you\s+|over\s+)?(?:a\s+|some\s+"
+      r"|our\s+|my\s+|the\s+)?(?:few\s+)?(?:\w+\s+)?(?:proposal|samples?|portfolio|case\s+stud\w+"
+      r"|deck|pricing|quote|brochure)"
+      r"|\b(?:send|share)\s+(?:you\s+)?(?:over\s+)?(?:our|my)\s+(?:portfolio|brochure|rate\s+card"
+      r"|pricing|proposal|case\s+stud\w+)"
+      r"|\bsee\s+some\s+(?:samples|examples\s+of\s+(?:my|our))\b"
+      r"|\bproposal\s+with\s+pricing\b|\baffordable\s+(?:rates|prices|pricing)\b"
+      r"|\bflat\s+(?:fee|rate)\b|\bmonthly\s+(?:fee|retainer)\b"
+      r"|\breply\s+(?:with\s+)?\W?(?:yes|interested)\b"
+      r"|\bwould\s+you\s+be\s+interested\s+in\s+(?:acquiring|purchasing|buying|getting|a\s+free)\b"),
+    R("price list", {SP: 1.0},
+      r"\b(?:packages?|plans?|prices?|rates?)\s+start(?:ing)?\s+(?:at|from)\b"
+      r"|[$£€]\s?\d[\d,.]*\s*(?:/|per\s+|an?\s+)"
+      r"(?:hour|hr|month|video|post|page|article|project)\b"),
+    R("your website has problems", {SP: 1.5},
+      r"\b(?:checking|came\s+across|visited|looked\s+at|was\s+on|reviewed)\s+your\s+"
+      r"(?:website|site|web\s+site|online\s+store)\b[^\n]{0,60}?\b(?:noticed|issues|problems"
+      r"|errors)\b"
+      r"|\b(?:your|the)\s+(?:website|site|blog)\s+(?:\w+\s+){0,3}?(?:is\s+not|isn't|not)\s+"
+      r"(?:showing\s+up|ranking|updated|mobile)"
+      r"|\b(?:loads?|loading)\s+slow\w*|\bdesign\s+(?:looks|is|seems)\s+(?:a\s+bit\s+)?"
+      r"(?:dated|outdated|old)\b|\borganic\s+traffic\b|\bkeywords\b"),
+    R("selling contact lists", {SP: 2.0},
+      r"\battendees?\s+(?:lists?|data)\b|\bverified\s+(?:contacts|e-?mails|leads|records)\b"
+      r"|\bmailing\s+lists?\b"),
+    R("sales pitch (non-English)", {SP: 2.0},
+      r"\b(?:ayudamos\s+a|nuestra\s+(?:solución|plataforma|agencia|empresa\s+ofrece)"
+      r"|nuestro\s+(?:software|servicio)|caso\s+de\s+éxito|nous\s+aidons|notre\s+(?:solution"
+      r"|plateforme|logiciel|outil|agence|offre)|wir\s+helfen|unsere\s+(?:lösung|software"
+      r"|plattform|agentur)|agentur\s+für|kostenlose\s+(?:analyse|beratung|demo)"
+      r"|(?:audit|analyse|essai|diagnostic)\s+gratuit\w*|démonstration|demostración)"),
+    R("bump to the top", {SP: 0.7, MR: 0.6, FR: 0.3, RC: 0.3},
+      r"\bbump(?:ing)?\s+(?:this|my\s+(?:note|email|message))\b|\bfloating\s+this\b"
+      r"|\bcircling\s+back\s+(?:on|to)\s+my\b|\btop\s+of\s+your\s+inbox\b"
+      r"|\bfollowing\s+up\s+on\s+my\s+(?:\w+\s+)?(?:note|email|e-mail|message)\b",
+      generic=True),
+    R("supplier spam", {SP: 2.0},
+      r"\bwe\s+are\s+(?:an?\s+)?(?:leading\s+|professional\s+)?(?:\w+\s+){0,3}?(?:manufacturer"
+      r"|supplier|exporter|wholesaler|distributor|factory)s?\b"
+      r"|\b(?:send|share)\s+(?:us\s+|me\s+)?your\s+(?:\w+\s+)?requirements?\b"
+      r"|\bbest\s+(?:price|quote|rates)\b|\blow\s+moq\b"),
+    R("sells to your hiring", {SP: 2.0, RC: -1.5},
+      r"\b(?:noticed|saw|see)\s+(?:that\s+)?(?:you're|you\s+are|your\s+(?:team|company)\s+is)\s+"
+      r"(?:hiring|growing|scaling)\b|\b(?:near|off)shore\b|\bshare\s+some\s+(?:developer\s+)?"
+      r"profiles\b"),
+    R("introduces themself as a vendor", {SP: 1.5},
+      r"\bi\s+am\s+an?\s+(?:professional|freelance|certified|experienced|expert)\s+(?:\w+\s+){0,2}?"
+      r"(?:designer|developer|writer|marketer|consultant|photographer|editor|expert|specialist"
+      r"|copywriter|videographer)\b"
+      r"|\bcould\s+(?:really\s+|greatly\s+)?benefit\s+from\b"
+      r"|\bno[- ]obligation\b|\bfree\s+(?:\w+[- ]){1,2}(?:quote|audit|consultation|trial)\b"),
     # ---- meeting request -------------------------------------------------------------------
     R("vague call request", {MR: 1.5},
       r"\b(?:quick|brief|short|\d{1,2}(?:\s?-\s?\d{1,2})?)[- ]?(?:min(?:ute)?s?[- ])?"
@@ -359,7 +544,8 @@ RULES: tuple[Rule, ...] = (
       r"|\b\d{1,2}\s+minutes\s+for\s+an?\s+(?:quick\s+)?"
       r"(?:zoom\s+|phone\s+|video\s+)?(?:call|chat)\b"
       r"|\bspare\s+(?:\d{1,2}(?:\s?-\s?\d{1,2})?|a\s+few)\s+minutes\b"
-      r"|\b\d{1,2}(?:\s?-\s?\d{1,2})?\s+minutes\s+to\s+(?:speak|talk|chat)\b"),
+      r"|\b\d{1,2}(?:\s?-\s?\d{1,2})?\s+minutes\s+to\s+(?:speak|talk|chat)\b"
+      r"|\b(?:chat|talk|speak)\s+(?:with\s+you\s+)?for\s+(?:\d{1,2}|a\s+few)\s+minutes\b"),
     R("explore synergies", {MR: 2.2},
       r"\bsynerg\w*|\b(?:partnership|collaboration)\s+(?:opportunit\w+|between)\b"
       r"|\bexplor\w*\s+(?:a\s+|potential\s+|possible\s+)?(?:partnership|collaboration|synerg\w+)"
@@ -383,6 +569,52 @@ RULES: tuple[Rule, ...] = (
     R("cold opener", COLD_ANY,
       r"\b(?:i'm|i\s+am)\s+reaching\s+out\s+(?:from|on\s+behalf\s+of)\b"
       r"|\bi\s+hope\s+this\s+(?:e-?mail|message)\s+finds\s+you\b"),
+    R("coffee with a stranger", {MR: 2.0},
+      r"\bvirtual\s+coffee\b|\bup\s+for\s+(?:a\s+)?coffee\b|\bfancy\s+a\s+coffee\b"
+      r"|\bcoffee\s+(?:sometime|together|with\s+you)\b"),
+    R("vague call request", {MR: 1.0},
+      r"\b(?:would|i'd)\s+love\s+to\s+(?:find|grab|get|set\s+up)\s+(?:\d{1,2}|a\s+few|some)\s+"
+      r"(?:minutes|mins|time)\b|\b\d{1,2}\s+minutes\s+to\s+connect\b|\bfind\s+time\s+to\s+connect\b"
+      r"|\b(?:convenient|good)\s+time\s+(?:for\s+(?:a\s+)?(?:call|chat|meeting)|to\s+(?:talk|connect"
+      r"|chat|speak|meet))\b"
+      r"|\bopen\s+to\s+a\s+(?:short\s+|quick\s+|brief\s+)?(?:virtual\s+)?(?:coffee|call|meeting)\b"
+      r"|\bhear\s+(?:more\s+)?about\s+what\s+you're\s+(?:working\s+on|building|doing)\b"
+      r"|\bget\s+to\s+know\s+(?:\w+\s+){0,3}?(?:network|connections|people)\b"
+      r"|\bget\s+to\s+know\s+you\s+better\b|\bswap\s+(?:notes|ideas)\b"
+      r"|\brun\s+(?:something|an\s+idea)\s+by\s+you\b"),
+    R("asks for time on your calendar", {MR: 1.6},
+      r"\b(?:grab|get|find|steal|borrow)\s+(?:\d{1,2}|a\s+few)\s+(?:mins?|minutes)\b"
+      r"|\bon\s+your\s+calendar\b|\btime\s+on\s+your\s+(?:calendar|schedule)\b"),
+    R("asks for a call (non-English)", {MR: 1.6},
+      r"\bkurze[sn]?\s+(?:telefonat|gespräch|austausch|call)\b|\btelefontermin"
+      r"|\b\d{1,2}\s+(?:minuten|minutos)\b|\b(?:llamada|videollamada|conocernos)\b"
+      r"|\bun\s+créneau\b|\bun\s+(?:bref\s+|court\s+)?(?:échange|appel|rendez-vous)\b"
+      r"|\béchanger\s+avec\s+vous\b|\bmit\s+ihnen\s+austauschen\b"),
+    R("content-free call request", {MR: 0.8},
+      r"\A\W{0,3}(?:(?:hi|hey|hello)\W{1,3}(?:\w{1,20}\W{1,3})?)?(?:quick|short|brief)\s+"
+      r"(?:call|chat|question)\s*\?\W{0,5}\Z"),
+    R("career-exploration ask", {MR: 1.0, FR: 0.6},
+      r"\bhow\s+you\s+(?:got\s+(?:started|into|your\s+start)|broke\s+into|made\s+the\s+"
+      r"(?:switch|move|transition))\b|\b(?:break|breaking)\s+into\b"
+      r"|\b(?:exploring|interested\s+in)\s+(?:\w+\s+)?careers?\s+in\b"
+      r"|\b(?:recent|new)\s+grad(?:uate)?\b|\balumni\s+(?:group|network|directory|association)\b"
+      r"|\bmov(?:e|ing)\s+from\s+\w+\s+into\b|\bgetting\s+into\b"
+      r"|\bi'm\s+(?:an?\s+)?(?:\w+[- ]){0,3}?(?:student|graduate)\b"),
+    R("explore synergies", {MR: 2.0},
+      r"\b(?:discuss|explore|see)\s+how\s+(?:we|our\s+\w+)\s+(?:might|could|can|may)\s+"
+      r"(?:collaborate|work\s+together|partner)\b"
+      r"|\b(?:our|both)\s+(?:teams|companies|organi[sz]ations|businesses|brands)\s+(?:to\s+)?"
+      r"(?:could\s+|can\s+|might\s+)?(?:work\s+together|collaborate|partner)\b"
+      r"|\bshare\s+(?:common|similar)\s+goals\b|\bmutually\s+beneficial\b"
+      r"|\b(?:head|director|vp|lead)\s+of\s+partnerships\b|\bi\s+lead\s+partnerships\b"
+      r"|\bsynergies\b"),
+    R("networking with strangers", {MR: 1.0},
+      r"\b(?:expand|grow|build|widen)\s+my\s+(?:circle|network)\b|\bmeet\s+(?:more\s+)?people\s+"
+      r"in\s+the\b|\bi'm\s+new\s+to\s+(?:the\s+)?\w+"
+      r"|\bwould\s+you\s+be\s+up\s+for\s+an?\s+(?:\d{1,2}[- ]minute\s+|quick\s+|short\s+)?"
+      r"(?:call|chat|zoom|coffee|meeting)\b"
+      r"|\b(?:do|build|create|achieve)\s+(?:some\s+)?(?:interesting|great|amazing|big|cool)\s+"
+      r"things\s+together\b"),
     # ---- favour request --------------------------------------------------------------------
     R("asks for free feedback", {FR: 2.5},
       r"\b(?:provide|give|share|offer)\s+(?:me\s+|us\s+)?(?:some\s+|your\s+|any\s+)?(?:honest\s+"
@@ -406,7 +638,8 @@ RULES: tuple[Rule, ...] = (
     R("asks for an endorsement", {FR: 3.0},
       r"\bendorse\s+(?:me|my|us|our)\b|\bendorsements?\b|\b(?:writ(?:e|ing)|leav(?:e|ing)|giv(?:e"
       r"|ing)|provid(?:e|ing)|jot\s+down)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?"
-      r"(?:short\s+|quick\s+|brief\s+)?(?:blurb|testimonial|recommendation|review|rating)\b"
+      r"(?:short\s+|quick\s+|brief\s+)?(?:linkedin\s+)?(?:blurb|testimonial|recommendation|review"
+      r"|rating)\b"
       r"|\bblurb\b"
       r"|\btestimonial\b|\bupvot\w+|\bon\s+product\s+hunt\b|\b(?:rate|review|upvote|vote\s+for"
       r"|star)\s+(?:my|our)\s+(?:app|book|product|repo|project|page)\b"
@@ -441,6 +674,52 @@ RULES: tuple[Rule, ...] = (
       r"(?:small\s+|quick\s+|big\s+)?favou?r\b|\bwould\s+be\s+(?:most\s+|very\s+"
       r"|really\s+)?grateful\s+to\s+hear\b"
       r"|\bthanks\s+in\s+advance\s+for\s+your\s+(?:serious\s+)?consideration\b"),
+    R("asks for free feedback", {FR: 2.2},
+      r"\b(?:get|hear|collect|gather)\s+(?:your\s+|some\s+)?(?:honest\s+|quick\s+)?feedback\b"
+      r"|\bfeedback\s+on\s+(?:my|our)\b|\btell\s+me\s+what\s+you\s+think\b"
+      r"|\btake\s+a\s+(?:quick\s+)?look\s+at\s+(?:my|our)\s+(?:resume|cv|portfolio|pitch|book"
+      r"|manuscript|startup|prototype|landing\s+page)\b"
+      r"|\b(?:tu|su)\s+opinión\b|\bvotre\s+avis\b|\bihre\s+meinung\b"
+      r"|\b(?:darme|dame)\s+tu\s+feedback\b|\bprobarla\b|\bprobarlo\b"),
+    R("asks you to answer questions", {FR: 2.0},
+      r"\b(?:bachelorarbeit|masterarbeit|abschlussarbeit|doktorarbeit|tesis|thèse|mémoire)\b"
+      r"|\b(?:ein\s+paar|einige)\s+fragen\b|\bquelques\s+questions\b|\balgunas\s+preguntas\b"
+      r"|\bfill\s+(?:out|in)\s+(?:my|our|a|this)\s+(?:\w+\s+)?(?:form|poll)\b"),
+    R("asks for an endorsement", {FR: 2.5},
+      r"\bendors(?:e|ing)\s+(?:me|my|us|our)\b|\breturn(?:ing)?\s+the\s+favou?r\b"
+      r"|\bstar\s+(?:the|my|our)\s+(?:repo|repository|project)\b"
+      r"|\b(?:honest\s+)?reviews\s+on\s+(?:amazon|goodreads|g2|capterra|trustpilot|yelp)\b"),
+    R("asks for free promotion", {FR: 2.2},
+      r"\bshare\s+(?:it|this|them|(?:my|our|the)\s+(?:\w+\s+){0,2}?\w+)\s+with\s+your\s+"
+      r"(?:followers|audience"
+      r"|network|readers|subscribers|community)\b"
+      r"|\b(?:guest|feature[d]?)\s+on\s+your\s+(?:podcast|show|channel|newsletter)\b"
+      r"|\bhav(?:e|ing)\s+(?:her|him|them|me|us)\s+on\s+(?:your\s+(?:podcast|show)|as\s+a\s+guest)?"
+      r"|\bguest\s+on\s+your\b|\bon\s+your\s+podcast\b"),
+    R("guest post / link exchange", {FR: 3.0},
+      r"\bdo-?follow\b|\bno-?follow\b|\bcontribute\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?"
+      r"(?:article|post|piece|blog)\b"
+      r"|\b(?:add|adding|include|including|insert|inserting)\s+(?:a\s+|my\s+|our\s+)?link\s+"
+      r"(?:to\s+(?:it|my|our)|in\s+(?:the|your)\s+(?:article|post))"
+      r"|\blink\s+back\s+to\b|\bauthor\s+bio\b"),
+    R("asks for an introduction", {FR: 2.0},
+      r"\b(?:introduce|refer|recommend)\s+me\b|\b(?:make|making)\s+an?\s+(?:quick\s+|warm\s+)?"
+      r"intro(?:duction)?\b|\bconnected\s+with\s+(?-i:[A-Z][a-z]+)\b[^.\n]{0,60}?\bintroduc"),
+    R("asks for advice", {FR: 1.6},
+      r"\b(?:what|any)\s+(?:\w+\s+)?(?:advice|tips|suggestions|pointers)\s+(?:would|do|could"
+      r"|can)\s+you\b|\bany\s+(?:advice|tips|pointers)\s+(?:would|you|on|for)\b"
+      r"|\b(?:be|being|become|becoming)\s+my\s+mentor\b|\bconsider\s+mentoring\b"
+      r"|\b(?:give|share|offer)\s+(?:me\s+)?(?:some\s+|any\s+)?(?:advice|tips|pointers|guidance)"
+      r"\b"),
+    R("asks a favour", {FR: 1.2},
+      r"\bwould\s+you\s+be\s+(?:willing|able|open)\s+to\s+(?:share|write|nominate|send|give"
+      r"|provide|help|spare|contribute|answer|review|read|look|fill|take|introduce|refer)\b"
+      r"|\bcould\s+you\s+tell\s+me\s+(?:what|how)\s+you\b"),
+    R("asks for an endorsement", {FR: 2.0},
+      r"\bnominate\s+(?:me|us|my|our)\b|\bneed\s+(?:\w+\s+)?nominations\b"
+      r"|\bvote\s+for\s+(?:me|us|my|our)\b"
+      r"|\b(?:share|give|provide)\s+(?:me\s+|us\s+)?an?\s+(?:short\s+|quick\s+|brief\s+)?"
+      r"(?:quote|comment|statement|soundbite)\b"),
     # ---- genuine: relationship and specifics (README rule 2) --------------------------------
     R("thank-you note", {GE: 2.8},
       r"\bthank(?:s|\s+you)(?:\s+so\s+much|\s+very\s+much)?,?\s+(?:for\s+(?:this\s+(?:project"
@@ -517,6 +796,34 @@ RULES: tuple[Rule, ...] = (
       r"|\breally\s+resonated\b|\byour\s+point\s+about\b|\bwanted\s+to\s+ask\b"
       r"|\bcurious\s+to\s+hear\s+your\b"
       r"|\bfollow\s+your\s+thinking\b|\bfound\s+your\s+views\b"),
+    R("mentions meeting in person", {GE: 3.0},
+      r"\bthank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+taking\s+the\s+time\s+to\s+(?:speak|talk"
+      r"|chat|meet)\b|\b(?:speaking|talking|chatting)\s+with\s+(?:me|us)\s+(?:on|yesterday"
+      r"|last|today|earlier|this)\b"
+      r"|\b(?:great|nice|good|lovely)\s+to\s+(?:meet|see)\s+you\s+at\b"
+      r"|\b(?:loved|enjoyed)\s+(?:catching\s+up|chatting|meeting\s+you)\b"
+      r"|\bvielen\s+dank\s+für\s+(?:das|unser|ihr)\b|\bwie\s+besprochen\b|\bcomme\s+convenu\b"
+      r"|\bcomo\s+(?:hablamos|quedamos|te\s+comenté)\b|\bqué\s+gusto\s+verte\b"
+      r"|\bte\s+comenté\b|\bthanks\s+(?:so\s+much\s+|again\s+)?for\s+"
+      r"(?:the\s+)?(?:workshop|session|talk|lecture|clinic|class|tour|dinner|lunch)\b"),
+    R("existing relationship", {GE: 3.0},
+      r"\bwhen\s+we\s+(?:were\s+)?(?:both\s+)?(?:at|worked)\b|\bwe\s+were\s+both\s+at\b"
+      r"|\bsince\s+the\s+(?-i:[A-Z])\w+\s+days\b"
+      r"|\b(?:same|your)\s+(?:cohort|class|section|seminar|lab)\b"
+      r"|\b(?:we|i)\s+(?:shipped|built|ran|launched|led)\s+(?:\w+\s+){0,4}?together\b"
+      r"|\bwe\s+ran\s+together\b|\bpendant\s+mon\s+stage\b|\bvous\s+remercier\b"),
+    R("ongoing work together", {GE: 1.5},
+      r"\b(?:before|after|at|in)\s+(?:the\s+)?(?:standup|stand-up|retro|sprint\s+planning"
+      r"|all-hands)\b|\bmy\s+pull\s+request\b"
+      r"|\bthe\s+(?:staging|prod|production)\s+(?:deploy|build|server)\b"
+      r"|\bmy\s+(?:manager|team\s+lead)\b"),
+    R("specific customer question", {GE: 1.5},
+      r"\b(?:does|do|will|can)\s+(?:the|your|it|this)\s+(?:\w+\s+){0,2}?(?:support|work\s+with"
+      r"|ship|include|come\s+with)\b[^?\n]{0,60}\?"
+      r"|\bvolume\s+discount\b|\bwhat\s+would\s+(?:something\s+like\s+)?(?:that|this|it)\s+cost\b"
+      r"|\border\s+#?\d{3,}|\b(?:refund|cancel)\s+(?:one\s+of\s+)?(?:the|my)\s+(?:charges?|order"
+      r"|subscription)\b|\bis\s+there\s+a\s+way\s+to\b"
+      r"|\bwhat's\s+your\s+availability\b|\boffice\s+hours\b"),
     R("no pressure", {GE: 0.5},
       r"\bno\s+rush\b|\bno\s+pressure\b"),
 )
@@ -526,6 +833,7 @@ FEEDBACK_RULES = frozenset(
     {"asks for free feedback", "asks you to answer questions", "customer-discovery ask"}
 )
 SCAM_DECISIVE = 3.0  # this much deception evidence outranks any other cold reading
+CLOSING_ASK_BAR = 2.0  # this much pitch or job evidence makes a closing call request secondary
 
 # Not a category vote: template residue only says "mass template" (genuine templates have it too).
 MERGE_FIELD = _rx(
@@ -542,6 +850,31 @@ PERSONAL_DETAIL = _rx(
     r"\bi\s+saw\s+that\s+you(?:'ve|\s+have)?\s+(?:worked|work|wrote|built|spoke|are\s+an?)\b"
     r"|\byour\s+name\s+came\s+up\s+in\s+connection\s+with\b"
 )
+
+
+def _rule_index() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    by_key: dict[str, list[int]] = {}
+    always = set()
+    for i, rule in enumerate(RULES):
+        if rule.pattern.keys is None:
+            always.add(i)
+            continue
+        for k in rule.pattern.keys:
+            by_key.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in by_key.items()}, frozenset(always)
+
+
+# Which rules each key word can wake: with ~150 rules and ~30 key words in a message, looking
+# the words up is cheaper than asking every rule (the same screen FastPattern.search starts with).
+_RULES_BY_KEY, _RULES_ALWAYS = _rule_index()
+
+
+def _candidates(present: frozenset[str]) -> list[Rule]:
+    """The rules that can match, in table order (the order the scorer depends on)."""
+    idx = set(_RULES_ALWAYS)
+    for k in present:
+        idx.update(_RULES_BY_KEY.get(k, ()))
+    return [RULES[i] for i in sorted(idx)]
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -589,7 +922,7 @@ def assess(text: str) -> Assessment:
     scan = extract.Scan(body)  # lowered once, key words found once, for all rules
     hits: list[tuple[Rule, re.Match[str]]] = []
     seen: set[str] = set()
-    for rule in RULES:
+    for rule in _candidates(scan.present):
         m = rule.pattern.search(body, scan)
         if not m:
             continue
@@ -609,6 +942,15 @@ def assess(text: str) -> Assessment:
         lead = max(scores[SP], scores[MR])
         if lead > scores[FR]:
             scores[FR] = lead + 0.5
+
+    # README rules 3 and 5: a call request that closes a product description is a pitch, and
+    # one that closes job outreach is recruiting; the meeting is not the main ask there.
+    best_cold = max((SP, FR, MR, RC, SC), key=lambda c: scores[c])
+    if best_cold is MR:
+        for cat in (RC, SP):
+            if scores[cat] >= CLOSING_ASK_BAR:
+                scores[cat] = max(scores[cat], scores[MR] + 0.3)
+                break
 
     # README rule 1: clear deception (phishing, advance fee, fake job with fees) is a scam
     # even when it is dressed up as a job offer or a chat request.
