@@ -9,7 +9,19 @@ import asyncio
 import weakref
 
 from bot.engine import Engine
-from bot.models import Case, CaseStatus, Draft, Incoming, Tone
+from bot.models import (
+    Assessment,
+    Case,
+    CaseStatus,
+    Category,
+    Draft,
+    Incoming,
+    Preferences,
+    Signal,
+    StyleExample,
+    Tone,
+    Verdict,
+)
 from bot.store import Store, Transition
 
 # Telegram clients split a paste longer than 4,096 characters into several messages sent
@@ -51,15 +63,42 @@ class Cases:
             return None
         return case
 
-    async def draft(self, case_id: int, user_id: int) -> Case | None:
-        """Assess and draft a pending case; an already drafted case comes back as it is."""
+    async def draft(self, case_id: int, user_id: int, image: bytes | None = None) -> Case | None:
+        """Assess and draft a pending case; an already drafted case comes back as it is.
+
+        `image` is the screenshot the text was read from, for a model that reads images.
+        """
         case = await self.store.get_case(case_id, user_id)
         if case is None or case.status is not CaseStatus.pending:
             return case
         prefs = await self.store.preferences(user_id)
-        verdict = await self.engine.verdict(case.incoming, prefs)
-        saved = await self.store.save_verdict(case.id, case.incoming, verdict)
+        incoming = case.incoming.model_copy(update={"image": image})
+        verdict = await self.engine.verdict(incoming, prefs)
+        key = sender_key(case.incoming, verdict.assessment)
+        verdict = await self._apply_sender_history(case, verdict, key, prefs)
+        saved = await self.store.save_verdict(case.id, case.incoming, verdict, sender_key=key)
         return saved or await self.store.get_case(case_id, user_id)
+
+    async def correct(self, case_id: int, user_id: int, category: Category) -> Case | None:
+        """The user says the category is wrong: redraft under theirs and remember the sender."""
+        case = await self.store.get_case(case_id, user_id)
+        if case is None or case.assessment is None or case.status is not CaseStatus.drafted:
+            return None
+        assessment = case.assessment.model_copy(
+            update={
+                "category": category,
+                "confidence": 1.0,
+                "generic": case.assessment.generic and category.is_cold,
+            }
+        )
+        prefs = await self.store.preferences(user_id)
+        draft = await self.engine.redraft(
+            case.incoming, assessment, prefs.tone_for(category), prefs
+        )
+        key = sender_key(case.incoming, assessment)
+        if key:
+            await self.store.mark_sender(user_id, key, genuine=category is Category.genuine)
+        return await self.store.correct(case.id, user_id, assessment, draft)
 
     async def regenerate(self, case_id: int, user_id: int) -> Case | None:
         """A different variant in the same tone."""
@@ -84,7 +123,17 @@ class Cases:
         return await self.store.add_draft(case.id, case.user_id, draft, edited=True)
 
     async def approve(self, case_id: int, user_id: int) -> Transition:
-        return await self.store.approve(case_id, user_id)
+        """Close the case; a reply the user edited becomes a style example for its category."""
+        result = await self.store.approve(case_id, user_id)
+        case = result.case
+        if result.ok and case and case.draft and case.draft.edited and case.assessment:
+            example = StyleExample(
+                category=case.assessment.category,
+                text=case.draft.text,
+                sender_name=case.assessment.sender_name,
+            )
+            await self.store.add_style_example(user_id, example)
+        return result
 
     async def discard(self, case_id: int, user_id: int) -> Transition:
         return await self.store.discard(case_id, user_id)
@@ -100,6 +149,34 @@ class Cases:
         )
         return await self.store.add_draft(case.id, case.user_id, draft)
 
+    async def _apply_sender_history(
+        self, case: Case, verdict: Verdict, key: str | None, prefs: Preferences
+    ) -> Verdict:
+        """A sender the user vouched for is never called cold; a repeat offender is named."""
+        if key is None:
+            return verdict
+        a = verdict.assessment
+        if a.category.is_cold and await self.store.sender_is_genuine(case.user_id, key):
+            trusted = a.model_copy(
+                update={
+                    "category": Category.genuine,
+                    "confidence": 1.0,
+                    "generic": False,
+                    "signals": [Signal(signal=VOUCHED_SIGNAL), *a.signals][:6],
+                }
+            )
+            draft = await self.engine.redraft(
+                case.incoming, trusted, prefs.tone_for(Category.genuine), prefs
+            )
+            return verdict.model_copy(update={"assessment": trusted, "draft": draft})
+        if a.category.is_cold:
+            earlier = await self.store.cold_cases_from(case.user_id, key, before_case=case.id)
+            if earlier >= 2:
+                line = f"{_ordinal(earlier + 1)} cold message from this sender."
+                note = f"{verdict.note}\n{line}" if verdict.note else line
+                return verdict.model_copy(update={"note": note})
+        return verdict
+
     async def _wait_for_parts(self, case_id: int) -> bool:
         """True once the paste is complete and this caller owns it."""
         while True:
@@ -107,3 +184,20 @@ class Cases:
             done = await self.store.finish_collecting(case_id, quiet_for=self.split_window)
             if done is not False:  # True: complete; None: another process took it
                 return bool(done)
+
+
+VOUCHED_SIGNAL = "you marked this sender as genuine"
+
+
+def sender_key(incoming: Incoming, assessment: Assessment | None) -> str | None:
+    """Who sent it: the Telegram id when a forward shows it, else the name, case-folded."""
+    if incoming.sender_id is not None:
+        return f"id:{incoming.sender_id}"
+    name = incoming.sender_name or (assessment.sender_name if assessment else None)
+    name = " ".join((name or "").split()).casefold()
+    return f"name:{name}" if name else None
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

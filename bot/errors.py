@@ -32,3 +32,25 @@ class ModelUnavailable(ColdShoulderError):
         self.reason = reason
         self.permanent = permanent
         super().__init__(reason)
+
+
+class ScreenshotError(ColdShoulderError):
+    """A screenshot cannot be read; `kind` says why, for the renderer's wording.
+
+    Kinds: "too_large" (bytes or pixels over the cap), "not_an_image" (no image format we
+    can decode), "no_text" (no readable message in it), "ocr_missing" (the `ocr` extra is
+    not installed, or its bundled models are absent).
+    """
+
+    KINDS = frozenset({"too_large", "not_an_image", "no_text", "ocr_missing"})
+
+    def __init__(self, kind: str, detail: str = ""):
+        if kind not in self.KINDS:
+            raise ValueError(f"unknown ScreenshotError kind: {kind!r}")
+        self.kind = kind
+        self.detail = detail
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+
+
+class SettingError(ColdShoulderError):
+    """A preference value was rejected; the message says why, and the old value stays."""

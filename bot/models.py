@@ -46,6 +46,8 @@ class Incoming(BaseModel):
     sender_name: str | None = None  # full display name when the transport shows it
     sender_id: int | None = None  # the sender's Telegram id when a forward reveals it
     source: str = "paste"  # paste | forward | linkedin | screenshot | business | cli
+    # The screenshot itself, for a model that reads images; never stored or logged.
+    image: bytes | None = Field(default=None, exclude=True, repr=False)
 
 
 class Signal(BaseModel):
@@ -95,15 +97,26 @@ class Verdict(BaseModel):
     note: str | None = None  # one line for the card: a fallback, a disagreement
 
 
+class StyleExample(BaseModel):
+    """A reply the user edited and approved: how they write for one category."""
+
+    category: Category
+    text: str
+    sender_name: str | None = None  # first name it greeted, to swap for the next sender
+
+
 class Preferences(BaseModel):
     """How one user wants replies to sound."""
 
     cold_tone: Tone = DEFAULT_COLD_TONE
     category_tones: dict[Category, Tone] = Field(default_factory=dict)
-    style: str | None = None
+    style: str | None = None  # free-text instructions for the model, <= 500 characters
     signature: str | None = None
-    profile: str | None = None
-    language: str | None = None  # None: match the sender
+    profile: str | None = None  # who I am, what I do, what I'm not interested in, my links
+    language: str | None = None  # ISO 639-1 code for replies; None: match the sender
+    share_links: bool = False  # may drafts (and the signature) carry the profile's links?
+    # Learned from edited-then-approved drafts, newest first; kept in their own table.
+    examples: list[StyleExample] = Field(default_factory=list)
 
     def tone_for(self, category: Category) -> Tone:
         """The tone a fresh draft gets: per-category choice, else warm for genuine, else default."""
@@ -112,6 +125,9 @@ class Preferences(BaseModel):
         if category is Category.genuine:
             return DEFAULT_GENUINE_TONE
         return self.cold_tone
+
+    def examples_for(self, category: Category) -> list[StyleExample]:
+        return [e for e in self.examples if e.category is category]
 
 
 class CaseStatus(StrEnum):
@@ -149,6 +165,7 @@ class Case(BaseModel):
     card_message_id: int | None = None
     edit_prompt_message_id: int | None = None
     usage: Usage = Field(default_factory=Usage)
+    corrected_from: Category | None = None  # the engine's category, when the user changed it
     created_at: datetime
 
     @property

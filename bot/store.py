@@ -31,6 +31,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -49,13 +50,16 @@ from bot.models import (
     DraftVersion,
     Incoming,
     Preferences,
+    StyleExample,
     Usage,
     Verdict,
 )
 
 log = logging.getLogger(__name__)
 
+MAX_EXAMPLES = 20  # learned style examples kept in reach of the engines
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK_ID = 0x636F6C64  # any fixed number: the PostgreSQL advisory lock for migrations
 
 
 def utcnow() -> datetime:
@@ -71,6 +75,9 @@ class UserRow(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # Telegram user id
     preferences: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # A settings field waiting for the user's reply to our ForceReply prompt.
+    pending_setting: Mapped[str | None] = mapped_column(String(32))
+    pending_prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -100,8 +107,36 @@ class CaseRow(Base):
     edit_prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
     prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
     completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    corrected_from: Mapped[str | None] = mapped_column(String(32))
+    sender_key: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SenderRow(Base):
+    """A sender the user has judged: marked genuine means never called cold again."""
+
+    __tablename__ = "senders"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    genuine: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StyleExampleRow(Base):
+    __tablename__ = "style_examples"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    sender_name: Mapped[str | None] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class DraftRow(Base):
@@ -147,10 +182,15 @@ class Store:
         is_sqlite = parsed.get_backend_name() == "sqlite"
         if is_sqlite and parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        # pre-ping: a PostgreSQL restart leaves dead connections in the pool; replace them.
+        engine = create_async_engine(url, pool_pre_ping=not is_sqlite)
         if is_sqlite:
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         async with engine.begin() as conn:
+            if parsed.get_backend_name() == "postgresql":
+                # Replicas starting together take turns: the first migrates, the rest wait
+                # (DDL is transactional there) and then find nothing left to do.
+                await conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK_ID)))
             await conn.run_sync(_upgrade)
         return cls(engine)
 
@@ -160,14 +200,127 @@ class Store:
     # users -------------------------------------------------------------------------------
 
     async def preferences(self, user_id: int) -> Preferences:
+        """The user's settings, with their learned style examples (newest first)."""
         async with self._sessions() as s:
             row = await s.get(UserRow, user_id)
-            return Preferences.model_validate(row.preferences) if row else Preferences()
+            prefs = Preferences.model_validate(row.preferences) if row else Preferences()
+            examples = await s.scalars(
+                select(StyleExampleRow)
+                .where(StyleExampleRow.user_id == user_id)
+                .order_by(StyleExampleRow.id.desc())
+                .limit(MAX_EXAMPLES)
+            )
+            prefs.examples = [
+                StyleExample(category=e.category, text=e.text, sender_name=e.sender_name)
+                for e in examples
+            ]
+            return prefs
 
     async def save_preferences(self, user_id: int, prefs: Preferences) -> None:
         async with self._sessions.begin() as s:
             row = await _ensure_user(s, user_id)
-            row.preferences = prefs.model_dump(mode="json")
+            row.preferences = prefs.model_dump(mode="json", exclude={"examples"})
+
+    async def set_pending_setting(
+        self, user_id: int, field: str | None, message_id: int | None
+    ) -> None:
+        """Remember which setting the user's next reply to `message_id` is for."""
+        async with self._sessions.begin() as s:
+            row = await _ensure_user(s, user_id)
+            row.pending_setting, row.pending_prompt_message_id = field, message_id
+
+    async def pending_setting(self, user_id: int, message_id: int) -> str | None:
+        """The setting a reply to `message_id` edits, if that prompt is still open."""
+        async with self._sessions() as s:
+            row = await s.get(UserRow, user_id)
+            if row is None or row.pending_prompt_message_id != message_id:
+                return None
+            return row.pending_setting
+
+    async def add_style_example(self, user_id: int, example: StyleExample) -> None:
+        async with self._sessions.begin() as s:
+            await _ensure_user(s, user_id)
+            s.add(
+                StyleExampleRow(
+                    user_id=user_id,
+                    category=example.category.value,
+                    text=example.text,
+                    sender_name=example.sender_name,
+                )
+            )
+
+    async def count_style_examples(self, user_id: int) -> int:
+        async with self._sessions() as s:
+            return (
+                await s.scalar(select(func.count()).where(StyleExampleRow.user_id == user_id)) or 0
+            )
+
+    async def clear_style_examples(self, user_id: int) -> int:
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                delete(StyleExampleRow).where(StyleExampleRow.user_id == user_id)
+            )
+            return result.rowcount or 0
+
+    # senders -----------------------------------------------------------------------------
+
+    async def mark_sender(self, user_id: int, key: str, *, genuine: bool) -> None:
+        async with self._sessions.begin() as s:
+            await _ensure_user(s, user_id)
+            row = await s.get(SenderRow, (user_id, key))
+            if row is None:
+                s.add(SenderRow(user_id=user_id, key=key, genuine=genuine))
+            else:
+                row.genuine, row.updated_at = genuine, utcnow()
+
+    async def sender_is_genuine(self, user_id: int, key: str) -> bool:
+        async with self._sessions() as s:
+            row = await s.get(SenderRow, (user_id, key))
+            return bool(row and row.genuine)
+
+    async def cold_cases_from(self, user_id: int, key: str, before_case: int) -> int:
+        """How many earlier cases from this sender ended up cold."""
+        async with self._sessions() as s:
+            return (
+                await s.scalar(
+                    select(func.count()).where(
+                        CaseRow.user_id == user_id,
+                        CaseRow.sender_key == key,
+                        CaseRow.id < before_case,
+                        CaseRow.category.is_not(None),
+                        CaseRow.category != Category.genuine.value,
+                    )
+                )
+                or 0
+            )
+
+    async def correct(
+        self, case_id: int, user_id: int, assessment: Assessment, draft: Draft
+    ) -> Case | None:
+        """Put an open case under the category the user chose, keeping the engine's original."""
+        async with self._sessions.begin() as s:
+            row = await s.scalar(
+                select(CaseRow)
+                .where(
+                    CaseRow.id == case_id,
+                    CaseRow.user_id == user_id,
+                    CaseRow.status == CaseStatus.drafted.value,
+                )
+                .with_for_update()
+            )
+            if row is None:
+                return None
+            if row.corrected_from is None and row.category != assessment.category.value:
+                row.corrected_from = row.category
+            elif row.corrected_from == assessment.category.value:
+                row.corrected_from = None  # changed back: no correction after all
+            row.category = assessment.category.value
+            row.confidence = assessment.confidence
+            row.signals = [sig.model_dump() for sig in assessment.signals]
+            row.assessment = assessment.model_dump(mode="json")
+            row.draft_shown = True
+            row.updated_at = utcnow()
+        return await self.add_draft(case_id, user_id, draft)
 
     # cases -------------------------------------------------------------------------------
 
@@ -186,7 +339,7 @@ class Store:
                 chat_id=chat_id,
                 status=status.value,
                 text=incoming.text,
-                sender_name=incoming.sender_name,
+                sender_name=_clip(incoming.sender_name, CaseRow.sender_name),
                 sender_id=incoming.sender_id,
                 source=incoming.source,
             )
@@ -237,7 +390,9 @@ class Store:
             status = await s.scalar(select(CaseRow.status).where(CaseRow.id == case_id))
             return False if status == CaseStatus.collecting.value else None
 
-    async def save_verdict(self, case_id: int, incoming: Incoming, verdict: Verdict) -> Case | None:
+    async def save_verdict(
+        self, case_id: int, incoming: Incoming, verdict: Verdict, sender_key: str | None = None
+    ) -> Case | None:
         """pending -> drafted with the first draft; None if the case was already drafted."""
         a = verdict.assessment
         async with self._sessions.begin() as s:
@@ -247,7 +402,7 @@ class Store:
                 .values(
                     status=CaseStatus.drafted.value,
                     text=incoming.text,
-                    sender_name=incoming.sender_name,
+                    sender_name=_clip(incoming.sender_name, CaseRow.sender_name),
                     category=a.category.value,
                     confidence=a.confidence,
                     signals=[sig.model_dump() for sig in a.signals],
@@ -255,6 +410,7 @@ class Store:
                     engine=verdict.engine,
                     note=verdict.note,
                     draft_shown=a.category is not Category.scam,
+                    sender_key=sender_key,
                     prompt_tokens=CaseRow.prompt_tokens + verdict.draft.usage.prompt_tokens,
                     completion_tokens=(
                         CaseRow.completion_tokens + verdict.draft.usage.completion_tokens
@@ -391,6 +547,8 @@ class Store:
             case_ids = select(CaseRow.id).where(CaseRow.user_id == user_id)
             drafts = await s.execute(delete(DraftRow).where(DraftRow.case_id.in_(case_ids)))
             cases = await s.execute(delete(CaseRow).where(CaseRow.user_id == user_id))
+            await s.execute(delete(StyleExampleRow).where(StyleExampleRow.user_id == user_id))
+            await s.execute(delete(SenderRow).where(SenderRow.user_id == user_id))
             await s.execute(delete(UserRow).where(UserRow.id == user_id))
         return Forgotten(cases=cases.rowcount or 0, drafts=drafts.rowcount or 0)
 
@@ -398,10 +556,13 @@ class Store:
         """Everything kept about a user, as plain JSON-able data."""
         prefs = await self.preferences(user_id)
         cases = await self.recent_cases(user_id, limit=1_000_000)
+        async with self._sessions() as s:
+            senders = list(await s.scalars(select(SenderRow).where(SenderRow.user_id == user_id)))
         return {
             "user_id": user_id,
             "exported_at": utcnow().isoformat(),
             "preferences": prefs.model_dump(mode="json"),
+            "senders": [{"key": r.key, "genuine": r.genuine} for r in senders],
             "cases": [c.model_dump(mode="json") for c in reversed(cases)],
         }
 
@@ -442,10 +603,18 @@ class Store:
 async def _ensure_user(s: AsyncSession, user_id: int) -> UserRow:
     row = await s.get(UserRow, user_id)
     if row is None:
-        row = UserRow(id=user_id, preferences={})
-        s.add(row)
-        await s.flush()
+        # Two updates (or two replicas) can meet a new user at once: whoever inserts second
+        # finds the row instead of failing on the primary key.
+        insert = postgresql.insert if s.bind.dialect.name == "postgresql" else sqlite.insert
+        await s.execute(insert(UserRow).values(id=user_id, preferences={}).on_conflict_do_nothing())
+        row = await s.get(UserRow, user_id)
+        assert row is not None
     return row
+
+
+def _clip(value: str | None, column: Any) -> str | None:
+    """Cut to the column's length: PostgreSQL refuses a longer string where SQLite keeps it."""
+    return value[: column.type.length] if value else value
 
 
 def _draft_row(case_id: int, version: int, draft: Draft, *, edited: bool) -> DraftRow:
@@ -496,6 +665,7 @@ def _to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
         usage=Usage(
             prompt_tokens=row.prompt_tokens or 0, completion_tokens=row.completion_tokens or 0
         ),
+        corrected_from=row.corrected_from,
         created_at=created if created.tzinfo else created.replace(tzinfo=UTC),
     )
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.config import DEFAULT_PROMPTS_DIR, Settings
 from bot.prompts import Prompts
+from tests.databases import DATABASES, POSTGRES, fresh_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -60,3 +62,24 @@ def offline_engine(prompts: Prompts):
     from bot.engine.offline import OfflineEngine  # imported late: tests of other parts run alone
 
     return OfflineEngine(prompts)
+
+
+# --- databases (tests/databases.py) ---------------------------------------------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgres: runs against the real PostgreSQL test server")
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database for this test: a SQLite file, then a PostgreSQL database."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(params=[POSTGRES])
+def postgres_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh PostgreSQL database, for what only a shared server has (several replicas)."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url

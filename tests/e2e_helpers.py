@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests import databases
 from tests.fakes.telegram import Call, FakeTelegram
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -23,17 +23,21 @@ STRANGER = 4242
 
 
 class BotProcess:
-    """`python -m bot run` in a subprocess, pointed at the fake and a real SQLite file."""
+    """`python -m bot run` in a subprocess, pointed at the fake and a real database.
 
-    def __init__(self, fake: FakeTelegram, db: Path, log: Path, **env: str):
-        self.fake, self.db, self.log = fake, db, log
+    `db` is a SQLite file, or any database URL (tests.databases makes fresh ones).
+    """
+
+    def __init__(self, fake: FakeTelegram, db: Path | str, log: Path, **env: str):
+        self.fake, self.log = fake, log
+        self.database_url = f"sqlite+aiosqlite:///{db}" if isinstance(db, Path) else db
         self.env = {
             "PATH": os.environ.get("PATH", ""),
-            "HOME": os.environ.get("HOME", str(db.parent)),
+            "HOME": os.environ.get("HOME", str(log.parent)),
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "COLDSHOULDER_TELEGRAM_API_URL": f"{fake.url}/bot",
             "COLDSHOULDER_ALLOWED_USERS": f"{OWNER},{SECOND},{THIRD}",
-            "COLDSHOULDER_DATABASE_URL": f"sqlite+aiosqlite:///{db}",
+            "COLDSHOULDER_DATABASE_URL": self.database_url,
             **env,
         }
         self.proc: subprocess.Popen | None = None
@@ -78,11 +82,8 @@ class BotProcess:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
     def rows(self, sql: str, *args: Any) -> list[tuple]:
-        con = sqlite3.connect(self.db)
-        try:
-            return con.execute(sql, args).fetchall()
-        finally:
-            con.close()
+        """Rows of a query on the bot's database; `?` placeholders on either database."""
+        return databases.rows(self.database_url, sql, *args)
 
 
 def card_calls(fake: FakeTelegram, chat_id: int) -> list[Call]:

@@ -1,7 +1,8 @@
-"""End to end: `coldshoulder run` as a real process, the fake Bot API, a real SQLite file.
+"""End to end: `coldshoulder run` as a real process, the fake Bot API, a real database.
 
-Most tests share one bot process (each uses its own chat); the restart and crash tests start
-their own.
+Everything runs twice: on a SQLite file and on a PostgreSQL database. Most tests share one
+bot process per database (each uses its own chat); the restart and crash tests start their
+own.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.databases import DATABASES, fresh_database
 from tests.e2e_helpers import (
     OWNER,
     SECOND,
@@ -49,20 +51,26 @@ SCAM = (
 )
 
 
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeTelegram]:
-    fake = FakeTelegram(token=TOKEN).start_in_thread()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture(scope="module")
-def bot(fake: FakeTelegram, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
+@pytest.fixture(scope="module", params=DATABASES)
+def bot(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BotProcess]:
+    """One bot process per database, each with a fake Bot API of its own."""
     home = tmp_path_factory.mktemp("bot")
-    process = BotProcess(fake, home / "data" / "cs.db", home / "bot.log").start()
-    yield process
-    process.stop()
-    assert TOKEN.split(":")[1] not in process.output(), "the token leaked into the log"
+    fake = FakeTelegram(token=TOKEN).start_in_thread()
+    try:
+        with fresh_database(request.param, home) as url:
+            process = BotProcess(fake, url, home / "bot.log").start()
+            yield process
+            process.stop()
+        assert TOKEN.split(":")[1] not in process.output(), "the token leaked into the log"
+    finally:
+        fake.stop()
+
+
+@pytest.fixture(scope="module")
+def fake(bot: BotProcess) -> FakeTelegram:
+    return bot.fake
 
 
 # --- the main path ------------------------------------------------------------------------
@@ -83,6 +91,7 @@ def test_forward_gives_a_card_with_verdict_evidence_and_draft(fake, bot):
         "Regenerate",
         "Tone",
         "Discard",
+        "category?",
     ]
     stored = bot.rows("select status, category from cases where id = ?", case_id_of(card))
     assert stored == [("drafted", "sales_pitch")]
@@ -228,7 +237,6 @@ def test_a_group_chat_gets_one_line(fake, bot):
         ("contact", "only read text"),
         ("poll", "only read text"),
         ("document", "only read text"),
-        ("photo", "screenshots"),
     ],
 )
 def test_media_gets_a_clear_answer(fake, bot, kind, expected):
@@ -364,14 +372,14 @@ def test_a_telegram_429_is_waited_out(fake, bot):
 # --- restarts -----------------------------------------------------------------------------
 
 
-def test_a_restart_between_card_and_approve_still_approves(tmp_path: Path):
+def test_a_restart_between_card_and_approve_still_approves(database_url: str, tmp_path: Path):
     with FakeTelegram(token=TOKEN) as fake:
-        first = BotProcess(fake, tmp_path / "cs.db", tmp_path / "bot.log").start()
+        first = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         fake.send_text(OWNER, PITCH)
         card = wait_card(fake, OWNER)
         first.stop()
 
-        second = BotProcess(fake, tmp_path / "cs.db", tmp_path / "bot.log").start()
+        second = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         try:
             answer = wait_answer(fake, press(fake, OWNER, card, f"cs1:ap:{case_id_of(card)}"))
             assert answer.params.get("text") == "Approved"
@@ -380,9 +388,11 @@ def test_a_restart_between_card_and_approve_still_approves(tmp_path: Path):
             second.stop()
 
 
-def test_a_process_killed_mid_draft_finishes_the_case_after_restart(tmp_path: Path):
+def test_a_process_killed_mid_draft_finishes_the_case_after_restart(
+    database_url: str, tmp_path: Path
+):
     with FakeTelegram(token=TOKEN) as fake:
-        first = BotProcess(fake, tmp_path / "cs.db", tmp_path / "bot.log").start()
+        first = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         # The typing action is sent after the case is stored and before the draft is shown:
         # hold it so the process dies in between.
         fake.delay_next("sendChatAction", 60)
@@ -394,7 +404,7 @@ def test_a_process_killed_mid_draft_finishes_the_case_after_restart(tmp_path: Pa
         first.kill()
         assert not card_calls(fake, OWNER)
 
-        second = BotProcess(fake, tmp_path / "cs.db", tmp_path / "bot.log").start()
+        second = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         try:
             wait_card(fake, OWNER)
             time.sleep(1)

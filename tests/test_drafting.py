@@ -248,14 +248,16 @@ def test_offer_and_ask_variants_only_when_known(
     needs = [slots(v) for v in variants]
 
     without = every_variant(prompts, category, tone)
-    plain = [s for s in needs if not s & {"offer", "ask", "name"}]
+    plain = [s for s in needs if not s & {"offer", "ask", "name", "profile"}]
     assert len(without) == len(plain)
 
     offer, ask = "zebra accounting software", "a zebra walkthrough"
     with_both = every_variant(prompts, category, tone, offer=offer, ask=ask)
-    assert len(with_both) == len([s for s in needs if "name" not in s])
+    assert len(with_both) == len([s for s in needs if not s & {"name", "profile"}])
     quoting = [d for d in with_both if "zebra" in d.text]
-    assert len(quoting) == len([s for s in needs if s & {"offer", "ask"} and "name" not in s])
+    assert len(quoting) == len(
+        [s for s in needs if s & {"offer", "ask"} and not s & {"name", "profile"}]
+    )
     if category is Category.scam:
         assert not quoting
 

@@ -6,17 +6,19 @@ import pytest
 from telegram.constants import InlineKeyboardButtonLimit
 
 from bot.models import Tone
-from bot.telegram.keyboards import Action, Press, pack, unpack
+from bot.telegram.keyboards import _ARGS, Action, Press, pack, unpack
 
 BIGGEST_CASE_ID = 10**12 - 1
 
 
 @pytest.mark.parametrize("action", list(Action))
 def test_every_packed_value_fits_telegram_limit_and_round_trips(action: Action):
-    arg = "deadpan" if action in (Action.set_tone, Action.default_tone) else None
-    data = pack(action, BIGGEST_CASE_ID, arg)
-    assert len(data.encode()) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
-    assert unpack(data) == Press(action, BIGGEST_CASE_ID, arg)
+    # Every argument the action accepts, or none; the longest is the one that could overflow.
+    args = sorted(_ARGS.get(action, [None]), key=lambda a: len(a or ""))
+    for arg in args:
+        data = pack(action, BIGGEST_CASE_ID, arg)
+        assert len(data.encode()) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+        assert unpack(data) == Press(action, BIGGEST_CASE_ID, arg)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,9 @@ def test_every_packed_value_fits_telegram_limit_and_round_trips(action: Action):
         "cs1:ap:1:extra",  # approve takes no argument
         "cs1:ts:1",  # set_tone needs one
         "cs1:ts:1:rude",  # not a tone
+        "cs1:cv:0:scam.rude",
+        "cs1:se:0:preferences",  # not a text setting
+        "cs1:rc:1:spam",
         "cs1:ap:1\n",
         "cs1:ap:" + "9" * 40,
     ],

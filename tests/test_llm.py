@@ -222,7 +222,7 @@ async def test_a_draft_with_a_link_or_contact_never_reaches_the_user(fake, engin
 
 
 async def test_a_link_from_the_users_own_profile_is_allowed(fake, engine):
-    prefs = Preferences(profile="Portfolio: https://sam.example/work")
+    prefs = Preferences(profile="Portfolio: https://sam.example/work", share_links=True)
     fake.reply(model_answer(draft="My work is at https://sam.example/work if useful."))
     verdict = await engine.verdict(Incoming(text=PITCH), prefs)
     assert verdict.engine == "llm" and "https://sam.example/work" in verdict.draft.text
@@ -313,3 +313,40 @@ async def test_calls_in_flight_never_exceed_the_concurrency_limit(fake, offline_
     assert all(v.engine == "llm" for v in verdicts)
     assert fake.max_in_flight == 2
     assert time.monotonic() - started >= 0.6  # three rounds of two
+
+
+async def test_style_examples_and_language_reach_the_prompt_and_clear_out(fake, engine):
+    from bot.models import StyleExample
+
+    example = StyleExample(category=Category.sales_pitch, text="Not for me, thanks. B.")
+    prefs = Preferences(style="No exclamation marks", examples=[example], language="de")
+    fake.reply(model_answer())
+    fake.reply(model_answer())
+    await engine.verdict(Incoming(text=PITCH), prefs)
+    await engine.verdict(Incoming(text=PITCH), Preferences())
+    with_prefs, cleared = (b["messages"][1]["content"] for b in fake.completions)
+    assert "No exclamation marks" in with_prefs
+    assert "(sales_pitch) Not for me, thanks. B." in with_prefs
+    assert "Reply language: German." in with_prefs
+    assert "No exclamation marks" not in cleared and "Not for me, thanks" not in cleared
+    assert "none yet" in cleared
+
+
+async def test_with_vision_the_screenshot_goes_in_the_same_call(fake, offline_engine):
+    engine = make_engine(fake, offline_engine, COLDSHOULDER_VISION="1")
+    fake.reply(model_answer())
+    image = b"\x89PNG\r\n\x1a\nfake-image-bytes"
+    incoming = Incoming(text=PITCH, source="screenshot", image=image)
+    verdict = await engine.verdict(incoming, Preferences())
+    await engine.aclose()
+    assert verdict.engine == "llm" and len(fake.completions) == 1
+    text_part, image_part = fake.completions[0]["messages"][1]["content"]
+    assert PITCH in text_part["text"]
+    assert image_part["image_url"]["url"].startswith("data:image/png;base64,")
+    assert "image" not in incoming.model_dump()  # never stored
+
+
+async def test_without_vision_the_image_stays_home(fake, engine):
+    fake.reply(model_answer())
+    await engine.verdict(Incoming(text=PITCH, image=b"\x89PNGxx"), Preferences())
+    assert isinstance(fake.completions[0]["messages"][1]["content"], str)

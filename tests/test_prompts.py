@@ -27,6 +27,7 @@ SAMPLE = {
     "offer": "a lead generation service",
     "ask": "a quick call next week",
     "closing": "All the best.",
+    "profile": "I run a two-person design studio",
 }
 
 LINK = re.compile(
@@ -211,6 +212,8 @@ FULL_CONTEXT = {
     "style": "British spelling",
     "profile": "I run a design studio.",
     "language": "the language of the message",
+    "examples": "- (sales_pitch) Thanks, but no.",
+    "links": "none",
 }
 
 

@@ -25,6 +25,7 @@ from string import Template
 
 from bot.errors import PromptError
 from bot.models import Assessment, Category, Draft, Preferences, Tone
+from bot.preferences import profile_line
 from bot.prompts import Prompts, render, slots
 
 ENGINE_NAME = "offline"
@@ -38,7 +39,7 @@ MIN_FALLBACK_VARIANTS = 2  # variants that need nothing but $greeting (and $clos
 
 # Which slots each kind of file may use. Scam replies never echo what was asked or offered,
 # and genuine replies do not get the cold closings ("good luck with the rest of your list").
-COLD_SLOTS = frozenset({"greeting", "name", "offer", "ask", "closing"})
+COLD_SLOTS = frozenset({"greeting", "name", "offer", "ask", "closing", "profile"})
 GENUINE_SLOTS = frozenset({"greeting", "name", "offer", "ask"})
 SCAM_SLOTS = frozenset({"greeting"})
 # Slots that always have a value where they are allowed: a variant using nothing else can
@@ -143,21 +144,58 @@ def draft(
     prefs: Preferences,
     variant: int | None,
 ) -> Draft:
-    """The offline reply for one message in one tone. Same inputs, same draft."""
+    """The offline reply for one message in one tone. Same inputs, same draft.
+
+    The user's own approved wording for this category comes first once there is some; a
+    template that can quote the user's profile comes before one that can't.
+    """
     category = assessment.category
     values = slot_values(prompts, text=text, assessment=assessment, tone=tone)
+    values["profile"] = clean_profile(profile_line(prefs))
     name = body_file(category, tone)
     eligible = eligible_variants(prompts.variants(name), values)
     if not eligible:  # check_templates guarantees fallbacks; this is a broken prompts dir
         raise PromptError(f"{name}: no variant can be filled for this message")
-    if variant is None:
-        index = _pick(text, f"body|{category.value}|{tone.value}", len(eligible))
+    quoting = [v for v in eligible if "profile" in slots(v)]
+    eligible = quoting or eligible
+    own = own_wording(prefs, assessment, tone)
+    if variant is None and own:
+        index = 0
+    elif variant is None:
+        index = len(own) + _pick(text, f"body|{category.value}|{tone.value}", len(eligible))
     else:
-        index = variant % len(eligible)
-    body = render(eligible[index], name, **values)
+        index = variant % (len(own) + len(eligible))
+    body = own[index] if index < len(own) else render(eligible[index - len(own)], name, **values)
     signature = (prefs.signature or "").strip()
     reply = f"{body}\n\n{signature}" if signature else body
     return Draft(tone=tone, text=reply, engine=ENGINE_NAME, variant=index)
+
+
+def own_wording(prefs: Preferences, assessment: Assessment, tone: Tone) -> list[str]:
+    """The user's edited-and-approved replies for this category, newest first, greeting the
+    new sender. Only in the tone the user drafts this category in: another tone asks for the
+    templates."""
+    category = assessment.category
+    if category is Category.genuine or tone is not prefs.tone_for(category):
+        return []
+    name = clean_name(assessment.sender_name)
+    texts = []
+    for example in prefs.examples_for(category):
+        text = _URL.sub("", example.text).strip()
+        old = clean_name(example.sender_name)
+        if old:
+            text = re.sub(rf"\b{re.escape(old)}\b", name or "there", text)
+        if text and len(text.split()) <= MAX_DRAFT_WORDS:
+            texts.append(text)
+    return texts
+
+
+def clean_profile(line: str | None) -> str | None:
+    """The profile sentence with links and contacts removed (offline drafts carry none)."""
+    if not line:
+        return None
+    cleaned = " ".join(_URL.sub("", line).split()).strip(" ,;:-")
+    return cleaned or None
 
 
 def eligible_variants(variants: list[str], values: dict[str, str | None]) -> list[str]:

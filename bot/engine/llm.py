@@ -9,6 +9,7 @@ offline engine does and the card says why in one line.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import re
@@ -29,6 +30,7 @@ from bot.config import Settings
 from bot.engine import injection
 from bot.engine.offline import OfflineEngine
 from bot.errors import ModelUnavailable
+from bot.language import name as language_name
 from bot.models import (
     Assessment,
     Category,
@@ -50,6 +52,7 @@ MAX_TOTAL_WAIT = 60.0  # seconds of retrying before the offline engine takes ove
 MAX_RETRY_AFTER = 20.0  # a server asking for a longer pause gets the offline answer instead
 MAX_DRAFT_CHARS = 1200
 MAX_SIGNALS = 6
+MAX_EXAMPLES = 3  # learned replies shown to the model as "how I write"
 OPEN, CLOSE = "<<<MESSAGE", "MESSAGE>>>"
 
 STATIC_FILES = ["llm/system.md", *(f"tones/{t.value}.md" for t in Tone), "llm/examples.md"]
@@ -166,6 +169,7 @@ class LLMEngine:
         self.prompts = prompts
         self.offline = offline
         self.model = settings.model
+        self.vision = settings.vision
         self.client = client or AsyncOpenAI(
             api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else "",
             base_url=settings.openai_base_url,
@@ -191,12 +195,15 @@ class LLMEngine:
         offline = self.offline.assess_and_draft(incoming, prefs, tone)
         user = self.prompts.render(
             "llm/user.md",
-            preferences=self._preferences(prefs, tone),
+            preferences=self._preferences(prefs, tone, None),
             avoid="none",
             message=_fence(incoming.text),
         )
+        image = incoming.image if self.vision else None
         try:
-            out, usage = await self._ask(user, ASSESSMENT_SCHEMA, AssessmentOut, incoming, prefs)
+            out, usage = await self._ask(
+                user, ASSESSMENT_SCHEMA, AssessmentOut, incoming, prefs, image=image
+            )
         except ModelUnavailable as exc:
             return self._fallback(offline, exc)
         assessment = self._assessment(out, incoming, offline.assessment)
@@ -228,7 +235,7 @@ class LLMEngine:
             "llm/redraft.md",
             assessment=_assessment_block(assessment),
             tone=tone.value,
-            preferences=self._preferences(prefs, tone),
+            preferences=self._preferences(prefs, tone, assessment.category),
             avoid=avoid or "none",
             message=_fence(incoming.text),
         )
@@ -248,13 +255,22 @@ class LLMEngine:
         parse: type[DraftOut],
         incoming: Incoming,
         prefs: Preferences,
+        image: bytes | None = None,
     ) -> tuple[Any, Usage]:
         """Call, validate, and on a bad answer ask once more with the reason."""
         if self.broken:
             raise ModelUnavailable(self.broken, permanent=True)
-        messages: list[dict[str, str]] = [
+        content: Any = user
+        if image is not None:
+            # The screenshot rides along in the same call; the OCR text in the block stays as
+            # a reading to check against, and is what the offline fallback uses.
+            content = [
+                {"type": "text", "text": user},
+                {"type": "image_url", "image_url": {"url": _data_uri(image)}},
+            ]
+        messages: list[dict[str, Any]] = [
             {"role": "system", "content": self.static_prompt},
-            {"role": "user", "content": user},
+            {"role": "user", "content": content},
         ]
         usage = Usage()
         async with self._slots:
@@ -276,7 +292,7 @@ class LLMEngine:
         raise ModelUnavailable("the model's answer failed the safety checks twice")
 
     async def _complete(
-        self, messages: list[dict[str, str]], schema: dict[str, Any]
+        self, messages: list[dict[str, Any]], schema: dict[str, Any]
     ) -> tuple[str, Usage]:
         """One completion with retries; maps SDK errors to ModelUnavailable."""
         try:
@@ -305,7 +321,7 @@ class LLMEngine:
             raise ModelUnavailable(f"the model's server failed ({exc.status_code})") from exc
 
     async def _with_retries(
-        self, messages: list[dict[str, str]], schema: dict[str, Any]
+        self, messages: list[dict[str, Any]], schema: dict[str, Any]
     ) -> tuple[str, Usage]:
         response_format = (
             {"type": "json_schema", "json_schema": schema}
@@ -345,7 +361,8 @@ class LLMEngine:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "answer"
             raise InvalidOutput(f"{where}: {first['msg']}") from None
-        allowed = (prefs.profile or "").lower()
+        # Links the user lists in their profile are theirs to share, if they said so.
+        allowed = (prefs.profile or "").lower() if prefs.share_links else ""
         for match in _CONTACT.finditer(out.draft):
             if match.group(0).lower() not in allowed:
                 raise InvalidOutput(
@@ -353,8 +370,10 @@ class LLMEngine:
                     "e-mail addresses or phone numbers that are not in the user's profile"
                 )
         lowered = out.draft.lower()
-        if OPEN.lower() in lowered or CLOSE.lower() in lowered or any(
-            probe in lowered for probe in self._echo_probes
+        if (
+            OPEN.lower() in lowered
+            or CLOSE.lower() in lowered
+            or any(probe in lowered for probe in self._echo_probes)
         ):
             raise InvalidOutput("the draft repeats the instructions; write only the reply")
         return out
@@ -387,7 +406,7 @@ class LLMEngine:
             language=out.language,
         )
 
-    def _preferences(self, prefs: Preferences, tone: Tone | None) -> str:
+    def _preferences(self, prefs: Preferences, tone: Tone | None, category: Category | None) -> str:
         if tone is not None:
             tone_rule = f"write the draft in the {tone.value} tone"
         else:
@@ -398,12 +417,19 @@ class LLMEngine:
                 f"for cold messages use the {prefs.cold_tone.value} tone{overrides}; "
                 f"for genuine messages use {prefs.tone_for(Category.genuine).value}"
             )
+        # The two or three most recent, preferring this category's when it is known.
+        examples = (prefs.examples_for(category) if category else []) or prefs.examples
+        shown = "\n".join(f"- ({e.category.value}) {e.text}" for e in examples[:MAX_EXAMPLES])
         return self.prompts.render(
             "llm/preferences.md",
             tone=tone_rule,
             style=prefs.style or "none",
             profile=prefs.profile or "none",
-            language=prefs.language or "the language of the message",
+            language=language_name(prefs.language)
+            if prefs.language
+            else "the language of the message",
+            links="allowed, but only ones in the profile" if prefs.share_links else "none",
+            examples=shown or "none yet",
         )
 
     def _fallback(self, offline: Verdict, exc: ModelUnavailable) -> Verdict:
@@ -422,6 +448,11 @@ def _fence(text: str) -> str:
     """The message for the block between our markers (the templates hold the markers), with
     any copy of them removed so the message cannot close its own block."""
     return text.replace(OPEN, "").replace(CLOSE, "")
+
+
+def _data_uri(image: bytes) -> str:
+    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(image).decode()}"
 
 
 def _verbatim(quote: str | None, text: str) -> str | None:
@@ -492,4 +523,3 @@ def _wait(state: Any) -> float:
     exc = state.outcome.exception() if state.outcome else None
     hinted = retry_after(exc) if exc else None
     return hinted if hinted is not None else _backoff(state)
-

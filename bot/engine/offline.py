@@ -6,6 +6,7 @@ and the second opinion the card shows next to a model's verdict.
 
 from __future__ import annotations
 
+from bot import language
 from bot.engine import drafting, injection, rules
 from bot.models import Assessment, Category, Draft, Incoming, Preferences, Tone, Verdict
 from bot.prompts import Prompts
@@ -22,6 +23,9 @@ class OfflineEngine:
 
     def assess(self, incoming: Incoming) -> Assessment:
         assessment = rules.assess(incoming.text)
+        detected = language.detect(incoming.text)
+        if detected:
+            assessment = assessment.model_copy(update={"language": detected})
         steering = injection.find(incoming.text)
         if steering is not None:
             # Trying to steer the reader's AI is deceptive, whatever else the message is.

@@ -21,6 +21,7 @@ from telegram.ext import (
 from bot.cases import Cases
 from bot.config import Settings
 from bot.engine import make_engine
+from bot.ocr import OcrEngine, ocr_available
 from bot.store import Store
 from bot.telegram import handlers as h
 from bot.telegram import texts
@@ -48,9 +49,7 @@ def build_application(settings: Settings) -> Application:
         # One slow draft never holds up another user's forward.
         .concurrent_updates(settings.concurrent_updates)
         # Waits out Telegram 429s (Retry-After) instead of failing the handler.
-        .rate_limiter(
-            AIORateLimiter(overall_max_rate=settings.telegram_rate_limit, max_retries=3)
-        )
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_rate_limit, max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -68,7 +67,10 @@ def register(app: Application) -> None:
     commands = {
         "start": h.on_start,
         "help": h.on_help,
+        "settings": h.on_settings,
         "tone": h.on_tone,
+        "profile": h.on_profile,
+        "stats": h.on_stats,
         "history": h.on_history,
         "forget": h.on_forget,
         "export": h.on_export,
@@ -94,6 +96,18 @@ def register(app: Application) -> None:
         Action.default_tone: h.on_default_tone,
         Action.forget: h.on_forget_confirmed,
         Action.keep: h.on_forget_cancelled,
+        Action.wrong_category: h.on_wrong_category,
+        Action.recategorize: h.on_recategorize,
+        Action.settings: h.on_settings_menu,
+        Action.default_tone_menu: h.on_default_tone_menu,
+        Action.edit_setting: h.on_edit_setting,
+        Action.clear_setting: h.on_clear_setting,
+        Action.links: h.on_links,
+        Action.category_tones: h.on_category_tones,
+        Action.category_tone: h.on_category_tone,
+        Action.set_category_tone: h.on_set_category_tone,
+        Action.clear_examples: h.on_clear_examples,
+        Action.fix_text: h.on_fix_text,
     }
     for action, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=pattern(action)))
@@ -109,6 +123,8 @@ async def _post_init(app: Application) -> None:
     services.store = await Store.open(settings.database_url)
     services.engine = make_engine(settings)
     services.cases = Cases(services.store, services.engine)
+    # OCR loads its models on the first screenshot, not at start-up (a few hundred MB).
+    services.ocr = OcrEngine() if ocr_available() else None
     await app.bot.set_my_commands([BotCommand(n, d) for n, d in texts.COMMANDS])
     await recover(app)
 
@@ -132,6 +148,8 @@ async def _post_shutdown(app: Application) -> None:
     services: h.Services = app.bot_data
     if services.engine is not None and hasattr(services.engine, "aclose"):
         await services.engine.aclose()
+    if services.ocr is not None:
+        services.ocr.close()
     if services.store is not None:
         await services.store.close()
 

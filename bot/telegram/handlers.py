@@ -6,21 +6,29 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from telegram import ForceReply, InlineKeyboardMarkup, Message, Update
+from telegram import Document, ForceReply, InlineKeyboardMarkup, Message, PhotoSize, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
+from bot import preferences, stats
 from bot.cases import Cases
 from bot.config import Settings
 from bot.engine import Engine
-from bot.models import Case, CaseStatus, Tone
+from bot.errors import ScreenshotError, SettingError
+from bot.models import Case, CaseStatus, Category, Incoming, Preferences, Tone
+from bot.ocr import MAX_BYTES as MAX_IMAGE_BYTES
+from bot.ocr import OcrEngine
+from bot.screenshot import read_screenshot
 from bot.store import Store, Transition
 from bot.telegram import keyboards, render, texts
-from bot.telegram.intake import MAX_TEXT, Unsupported, read_message
+from bot.telegram.intake import MAX_TEXT, Unsupported, image_of, read_message
 
 log = logging.getLogger(__name__)
+
+FIX_PREFIX = "fix:"  # a pending "setting" that is really a screenshot's corrected text
 
 
 @dataclass
@@ -31,6 +39,7 @@ class Services:
     store: Store | None = None
     engine: Engine | None = None
     cases: Cases | None = None
+    ocr: OcrEngine | None = None  # None: the `ocr` extra is not installed
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, Services]):
@@ -100,6 +109,26 @@ async def _send_tone_picker(update: Update, context: BotContext, template: str) 
     )
 
 
+async def on_settings(update: Update, context: BotContext) -> None:
+    """The settings menu: every current value, each with a button to change it."""
+    text, markup = await _settings_view(context, update.effective_user.id)
+    await update.message.reply_html(text, reply_markup=markup)
+
+
+async def on_profile(update: Update, context: BotContext) -> None:
+    """A shortcut into /settings: ask for the profile."""
+    await _ask_setting(context, update.effective_chat.id, update.effective_user.id, "profile")
+
+
+async def on_stats(update: Update, context: BotContext) -> None:
+    """This user's last weeks in numbers, and a small chart."""
+    cases = await context.store.recent_cases(update.effective_user.id, limit=10_000)
+    summary = stats.summarize(cases, datetime.now(UTC))
+    await update.message.reply_text(summary.text)
+    if summary.chart_png:
+        await update.message.reply_photo(summary.chart_png)
+
+
 async def on_history(update: Update, context: BotContext) -> None:
     """Recent cases, each with a button to reopen it."""
     cases = await context.store.recent_cases(update.effective_user.id, limit=10)
@@ -137,20 +166,54 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
 async def on_message(update: Update, context: BotContext) -> None:
     """A forwarded or pasted message (or the user's own version of a draft)."""
     message = update.message
-    if await _take_edit(message, context):
+    if await _take_setting(message, context) or await _take_edit(message, context):
+        return
+    image = image_of(message)
+    if image is not None:
+        await _read_screenshot(message, image, context)
         return
     read = read_message(message)
     if isinstance(read, Unsupported):
         await message.reply_text(texts.UNSUPPORTED.get(read.kind, texts.UNSUPPORTED_DEFAULT))
         return
-    user_id = update.effective_user.id
-    case = await context.cases.intake(user_id, message.chat_id, read.incoming)
     if read.truncated:
         await message.reply_text(texts.TRUNCATED.format(limit=MAX_TEXT))
-    if case is None:  # part of a long paste that another message is collecting
+    await _new_case(message.chat_id, update.effective_user.id, read.incoming, context)
+
+
+async def _read_screenshot(
+    message: Message, image: PhotoSize | Document, context: BotContext
+) -> None:
+    """OCR a screenshot into a case; every way it can fail gets its own clear answer."""
+    ocr = context.bot_data.ocr
+    if ocr is None:
+        await message.reply_text(texts.SCREENSHOTS_OFF)
+        return
+    if (image.file_size or 0) > MAX_IMAGE_BYTES:
+        await message.reply_text(texts.SCREENSHOT_ERRORS["too_large"])
         return
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
-    case = await context.cases.draft(case.id, user_id)
+    data = bytes(await (await image.get_file()).download_as_bytearray())
+    try:
+        shot = await read_screenshot(ocr, data)
+    except ScreenshotError as exc:
+        await message.reply_text(texts.SCREENSHOT_ERRORS[exc.kind])
+        return
+    await _new_case(message.chat_id, message.from_user.id, shot.incoming(), context, image=data)
+
+
+async def _new_case(
+    chat_id: int,
+    user_id: int,
+    incoming: Incoming,
+    context: BotContext,
+    image: bytes | None = None,
+) -> None:
+    case = await context.cases.intake(user_id, chat_id, incoming)
+    if case is None:  # part of a long paste that another message is collecting
+        return
+    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    case = await context.cases.draft(case.id, user_id, image=image)
     await send_card(context.bot, context.store, case)
 
 
@@ -173,6 +236,32 @@ async def _take_edit(message: Message, context: BotContext) -> bool:
     if case.card_message_id:
         await _edit_card_text(context.bot, case.chat_id, case.card_message_id, texts.CARD_MOVED)
     await send_card(context.bot, context.store, updated)
+    return True
+
+
+async def _take_setting(message: Message, context: BotContext) -> bool:
+    """If this replies to a settings prompt, it is the new value (checked before saving)."""
+    replied = message.reply_to_message
+    if replied is None or not message.text:
+        return False
+    user_id = message.from_user.id
+    field = await context.store.pending_setting(user_id, replied.message_id)
+    if field is None:
+        return False
+    if field.startswith(FIX_PREFIX):
+        await _fix_text(message, int(field.removeprefix(FIX_PREFIX)), context)
+        return True
+    prefs = await context.store.preferences(user_id)
+    try:
+        prefs = preferences.set_text(prefs, field, message.text)
+    except SettingError as exc:
+        await message.reply_text(str(exc))  # the old value stays; the prompt stays open
+        return True
+    await context.store.save_preferences(user_id, prefs)
+    await context.store.set_pending_setting(user_id, None, None)
+    await message.reply_text(texts.SETTING_SAVED)
+    text, markup = await _settings_view(context, user_id)
+    await message.reply_html(text, reply_markup=markup)
     return True
 
 
@@ -305,6 +394,136 @@ async def on_forget_cancelled(update: Update, context: BotContext) -> None:
     await _edit_text(update.callback_query.message, texts.FORGET_CANCELLED, None)
 
 
+async def on_fix_text(update: Update, context: BotContext) -> None:
+    """Ask for the corrected text of a misread screenshot."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    await update.callback_query.answer()
+    prompt = await context.bot.send_message(
+        case.chat_id, texts.FIX_TEXT_PROMPT, reply_markup=ForceReply(selective=True)
+    )
+    await context.store.set_pending_setting(
+        case.user_id, f"{FIX_PREFIX}{case.id}", prompt.message_id
+    )
+
+
+async def _fix_text(message: Message, case_id: int, context: BotContext) -> None:
+    """The corrected text replaces the misread case: the old card closes, a new one comes."""
+    user_id = message.from_user.id
+    await context.store.set_pending_setting(user_id, None, None)
+    old = await context.store.get_case(case_id, user_id)
+    if old is None or not (await context.cases.discard(case_id, user_id)).ok:
+        await message.reply_text(texts.CASE_CLOSED)
+        return
+    if old.card_message_id:
+        await _edit_card_text(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
+    fixed = old.incoming.model_copy(update={"text": message.text.strip()})
+    await _new_case(old.chat_id, user_id, fixed, context)
+
+
+async def on_wrong_category(update: Update, context: BotContext) -> None:
+    """Swap the card's buttons for the six categories."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    await update.callback_query.answer()
+    await _edit_markup(update.callback_query.message, keyboards.category_row(case))
+
+
+async def on_recategorize(update: Update, context: BotContext) -> None:
+    """Redraft the card under the category the user chose, and remember the sender."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    category = Category(keyboards.unpack(update.callback_query.data).arg)
+    await _answer_redraft(update, await context.cases.correct(case.id, case.user_id, category))
+
+
+async def on_settings_menu(update: Update, context: BotContext) -> None:
+    """Back to the settings menu."""
+    await update.callback_query.answer()
+    text, markup = await _settings_view(context, update.effective_user.id)
+    await _edit_text(update.callback_query.message, text, markup)
+
+
+async def on_default_tone_menu(update: Update, context: BotContext) -> None:
+    """The default-tone picker, from the settings menu."""
+    prefs = await context.store.preferences(update.effective_user.id)
+    await update.callback_query.answer()
+    await _edit_text(
+        update.callback_query.message,
+        texts.TONE_PICKER.format(tone_line=render.preferences_line(prefs)),
+        keyboards.default_tone_picker(prefs.cold_tone),
+    )
+
+
+async def on_edit_setting(update: Update, context: BotContext) -> None:
+    """Ask for a text setting's new value."""
+    field = keyboards.unpack(update.callback_query.data).arg
+    await update.callback_query.answer()
+    await _ask_setting(context, update.effective_chat.id, update.effective_user.id, field)
+
+
+async def on_clear_setting(update: Update, context: BotContext) -> None:
+    """Clear a text setting."""
+    field = keyboards.unpack(update.callback_query.data).arg
+    await _change_preferences(update, context, lambda p: preferences.clear(p, field))
+
+
+async def on_links(update: Update, context: BotContext) -> None:
+    """Links in replies on or off."""
+    await _change_preferences(update, context, preferences.toggle_links)
+
+
+async def on_category_tones(update: Update, context: BotContext) -> None:
+    """The list of categories, each with its tone."""
+    prefs = await context.store.preferences(update.effective_user.id)
+    await update.callback_query.answer()
+    await _edit_text(
+        update.callback_query.message,
+        texts.CATEGORY_TONES,
+        keyboards.category_tone_list(prefs),
+    )
+
+
+async def on_category_tone(update: Update, context: BotContext) -> None:
+    """The tones for one category."""
+    category = Category(keyboards.unpack(update.callback_query.data).arg)
+    prefs = await context.store.preferences(update.effective_user.id)
+    await update.callback_query.answer()
+    await _edit_text(
+        update.callback_query.message,
+        texts.CATEGORY_TONE.format(category=category.label),
+        keyboards.category_tone_picker(prefs, category),
+    )
+
+
+async def on_set_category_tone(update: Update, context: BotContext) -> None:
+    """Save one category's tone, then back to the list."""
+    name, _, tone = keyboards.unpack(update.callback_query.data).arg.partition(".")
+    category, chosen = Category(name), None if tone == "default" else Tone(tone)
+    user_id = update.effective_user.id
+    prefs = preferences.set_category_tone(
+        await context.store.preferences(user_id), category, chosen
+    )
+    await context.store.save_preferences(user_id, prefs)
+    await update.callback_query.answer()
+    await _edit_text(
+        update.callback_query.message, texts.CATEGORY_TONES, keyboards.category_tone_list(prefs)
+    )
+
+
+async def on_clear_examples(update: Update, context: BotContext) -> None:
+    """Forget the replies learned from the user's edits."""
+    count = await context.store.clear_style_examples(update.effective_user.id)
+    await update.callback_query.answer(
+        texts.EXAMPLES_CLEARED.format(count=count, plural="y" if count == 1 else "ies")
+    )
+    text, markup = await _settings_view(context, update.effective_user.id)
+    await _edit_text(update.callback_query.message, text, markup)
+
+
 async def on_stale_button(update: Update, context: BotContext) -> None:
     """Any button we did not make, or no longer understand."""
     await update.callback_query.answer(texts.STALE_BUTTON)
@@ -357,6 +576,38 @@ async def _pressed_case(
         await query.answer(texts.ALREADY.get(case.status.value, texts.CASE_MISSING))
         return None
     return case
+
+
+async def _settings_view(context: BotContext, user_id: int) -> tuple[str, InlineKeyboardMarkup]:
+    prefs = await context.store.preferences(user_id)
+    learned = await context.store.count_style_examples(user_id)
+    return render.settings(prefs, learned), keyboards.settings(prefs, learned)
+
+
+async def _ask_setting(context: BotContext, chat_id: int, user_id: int, field: str) -> None:
+    """A ForceReply prompt for one text setting; the reply is matched to it in the store."""
+    prompt = await context.bot.send_message(
+        chat_id,
+        texts.SETTING_PROMPTS[field],
+        reply_markup=ForceReply(selective=True, input_field_placeholder=field.capitalize()),
+    )
+    await context.store.set_pending_setting(user_id, field, prompt.message_id)
+
+
+async def _change_preferences(
+    update: Update, context: BotContext, change: Callable[[Preferences], Preferences]
+) -> None:
+    """Apply a change from the settings menu, or say why it was refused; redraw the menu."""
+    user_id = update.effective_user.id
+    try:
+        prefs = change(await context.store.preferences(user_id))
+    except SettingError as exc:
+        await update.callback_query.answer(str(exc)[:200], show_alert=True)
+        return
+    await context.store.save_preferences(user_id, prefs)
+    await update.callback_query.answer()
+    text, markup = await _settings_view(context, user_id)
+    await _edit_text(update.callback_query.message, text, markup)
 
 
 async def _close(

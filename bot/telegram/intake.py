@@ -20,11 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from telegram import (
+    Document,
     Message,
     MessageOriginChannel,
     MessageOriginChat,
     MessageOriginHiddenUser,
     MessageOriginUser,
+    PhotoSize,
 )
 from telegram.constants import MessageLimit
 
@@ -276,3 +278,14 @@ def _truncate(text: str) -> tuple[str, bool]:
     if space >= MAX_TEXT - _TRUNCATE_BACKTRACK:
         cut = cut[:space]
     return cut.rstrip(), True
+
+
+def image_of(message: Message) -> PhotoSize | Document | None:
+    """The picture to read as a screenshot: the largest photo size, or an image sent as a
+    file. A caption on it is the user's own note, not the message to answer."""
+    if message.photo:
+        return max(message.photo, key=lambda size: size.width * size.height)
+    document = message.document
+    if document and (document.mime_type or "").startswith("image/"):
+        return document
+    return None

@@ -14,7 +14,8 @@ from enum import StrEnum
 from telegram import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
-from bot.models import Case, CaseStatus, Tone
+from bot.models import Case, CaseStatus, Category, Preferences, Tone
+from bot.preferences import TEXT_FIELDS
 
 PREFIX = "cs1"
 
@@ -32,15 +33,34 @@ class Action(StrEnum):
     default_tone = "pt"  # argument: tone; case id 0
     forget = "fg"  # case id 0
     keep = "fx"  # cancel /forget; case id 0
+    wrong_category = "wc"  # open the category row on a card
+    recategorize = "rc"  # argument: category
+    settings = "sm"  # show the settings menu; case id 0
+    default_tone_menu = "dt"  # the default-tone picker, from the settings menu
+    edit_setting = "se"  # argument: text field
+    clear_setting = "sx"  # argument: text field
+    category_tones = "cm"  # the per-category tone list
+    category_tone = "cq"  # argument: category; opens its tone row
+    set_category_tone = "cv"  # argument: "<category>.<tone or default>"
+    links = "lk"  # toggle links in replies
+    clear_examples = "ex"  # forget learned style examples
+    fix_text = "ft"  # correct the text read from a screenshot
 
 
 # Arguments each action accepts; anything else is rejected by unpack().
 _ARGS: dict[Action, frozenset[str]] = {
     Action.set_tone: frozenset(Tone),
     Action.default_tone: frozenset(Tone),
+    Action.recategorize: frozenset(Category),
+    Action.edit_setting: frozenset(TEXT_FIELDS),
+    Action.clear_setting: frozenset(TEXT_FIELDS),
+    Action.category_tone: frozenset(Category),
+    Action.set_category_tone: frozenset(
+        f"{c.value}.{t}" for c in Category for t in [*Tone, "default"]
+    ),
 }
 
-_DATA = re.compile(rf"{PREFIX}:([a-z]{{2}}):(\d{{1,12}})(?::([a-z_]{{1,16}}))?")
+_DATA = re.compile(rf"{PREFIX}:([a-z]{{2}}):(\d{{1,12}})(?::([a-z_.]{{1,32}}))?")
 
 
 @dataclass(frozen=True)
@@ -104,8 +124,77 @@ def card(case: Case) -> InlineKeyboardMarkup | None:
                 _button("🎚 Tone", Action.tones, case.id),
                 _button("🗑 Discard", Action.discard, case.id),
             ],
+            [_button("Wrong category?", Action.wrong_category, case.id)]
+            + (
+                [_button("📝 Fix text", Action.fix_text, case.id)]
+                if case.incoming.source == "screenshot"
+                else []
+            ),
         ]
     )
+
+
+def category_row(case: Case) -> InlineKeyboardMarkup:
+    """Pick the right category for a card; the current one is marked."""
+    current = case.assessment.category if case.assessment else None
+    buttons = [
+        _button(("• " if c is current else "") + c.label, Action.recategorize, case.id, c)
+        for c in Category
+    ]
+    return InlineKeyboardMarkup(
+        [buttons[:2], buttons[2:4], buttons[4:], [_button("⬅️ Back", Action.back, case.id)]]
+    )
+
+
+def settings(prefs: Preferences, learned: int) -> InlineKeyboardMarkup:
+    """The /settings menu: one button per setting, and Clear for the text ones that are set."""
+    rows = [
+        [
+            _button(f"🎚 Tone: {prefs.cold_tone.value}", Action.default_tone_menu),
+            _button("Per-category tones", Action.category_tones),
+        ]
+    ]
+    for field, (label, _limit) in TEXT_FIELDS.items():
+        row = [_button(f"✏️ {label.capitalize()}", Action.edit_setting, 0, field)]
+        if getattr(prefs, field):
+            row.append(_button("✖ Clear", Action.clear_setting, 0, field))
+        rows.append(row)
+    links = "on" if prefs.share_links else "off"
+    rows.append([_button(f"🔗 Links in replies: {links}", Action.links)])
+    if learned:
+        rows.append([_button(f"🧹 Forget {learned} learned replies", Action.clear_examples)])
+    return InlineKeyboardMarkup(rows)
+
+
+def category_tone_list(prefs: Preferences) -> InlineKeyboardMarkup:
+    rows = []
+    for category in Category:
+        chosen = prefs.category_tones.get(category)
+        shown = chosen.value if chosen else f"default ({prefs.tone_for(category).value})"
+        rows.append([_button(f"{category.label}: {shown}", Action.category_tone, 0, category)])
+    rows.append([_button("⬅️ Settings", Action.settings)])
+    return InlineKeyboardMarkup(rows)
+
+
+def category_tone_picker(prefs: Preferences, category: Category) -> InlineKeyboardMarkup:
+    current = prefs.category_tones.get(category)
+    buttons = [
+        _button(
+            ("• " if tone is current else "") + tone.value,
+            Action.set_category_tone,
+            0,
+            f"{category.value}.{tone.value}",
+        )
+        for tone in Tone
+    ]
+    default = _button(
+        ("• " if current is None else "") + "default",
+        Action.set_category_tone,
+        0,
+        f"{category.value}.default",
+    )
+    back = _button("⬅️ Back", Action.category_tones)
+    return InlineKeyboardMarkup([buttons[:3], buttons[3:], [default, back]])
 
 
 def tone_row(case: Case) -> InlineKeyboardMarkup:
@@ -120,12 +209,13 @@ def tone_row(case: Case) -> InlineKeyboardMarkup:
 
 
 def default_tone_picker(current: Tone) -> InlineKeyboardMarkup:
-    cold_tones = [t for t in Tone if t is not Tone.warm] + [Tone.warm]
     buttons = [
         _button(("• " if tone is current else "") + tone.value, Action.default_tone, 0, tone)
-        for tone in cold_tones
+        for tone in Tone
     ]
-    return InlineKeyboardMarkup([buttons[:3], buttons[3:]])
+    return InlineKeyboardMarkup(
+        [buttons[:3], buttons[3:], [_button("⚙️ All settings", Action.settings)]]
+    )
 
 
 def history(cases: list[Case]) -> InlineKeyboardMarkup | None:

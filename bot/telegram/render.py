@@ -7,6 +7,7 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
+from bot import language
 from bot.models import Case, CaseStatus, Category, Preferences
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
@@ -81,8 +82,21 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
 
 
 def _notes(case: Case) -> list[str]:
-    """The case's note (a disagreement, a fallback) and the latest draft's own, once each."""
-    notes = [case.note, case.draft.note if case.draft else None]
+    """The case's notes (a disagreement, a fallback, a repeat sender), the latest draft's
+    own, and whether the offline engine had to answer a non-English message in English."""
+    notes = [*(case.note or "").splitlines(), case.draft.note if case.draft else None]
+    a = case.assessment
+    if a and case.draft and case.draft.engine == "offline" and a.language not in ("en", ""):
+        notes.append(
+            f"This message is in {language.name(a.language)}; the offline engine writes English."
+        )
+    if case.corrected_from:
+        notes.append(f"You corrected this from {case.corrected_from.label}.")
+    if case.incoming.source == "screenshot":
+        notes.append(
+            f"📷 Read from a screenshot: “{_first_words(case.incoming.text)}” "
+            "Misread? Tap Fix text."
+        )
     return [n for i, n in enumerate(notes) if n and n not in notes[:i]]
 
 
@@ -103,14 +117,21 @@ def history(cases: list[Case], now: datetime | None = None) -> str:
         category = case.assessment.category.label if case.assessment else "not assessed"
         who = case.incoming.sender_name or (case.assessment and case.assessment.sender_name)
         sender = f" · {escape(who)}" if who else ""
+        corrected = f" (corrected from {case.corrected_from.label})" if case.corrected_from else ""
         lines.append(
-            f"#{case.id} · {category} · {case.status.value}{sender} · {_ago(case.created_at, now)}"
+            f"#{case.id} · {category}{corrected} · {case.status.value}{sender} · "
+            f"{_ago(case.created_at, now)}"
         )
     return "\n".join(lines)
 
 
 def preferences_line(prefs: Preferences) -> str:
     return f"Replies to cold messages use the <b>{prefs.cold_tone.value}</b> tone."
+
+
+def _first_words(text: str, count: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 def _cut(text: str, limit: int) -> str:
@@ -124,3 +145,26 @@ def _ago(when: datetime, now: datetime) -> str:
         if seconds >= size:
             return f"{seconds // size} {unit} ago"
     return "just now"
+
+
+def settings(prefs: Preferences, learned: int) -> str:
+    """The /settings menu text: every current value, escaped."""
+
+    def shown(value: str | None, empty: str = "not set") -> str:
+        return f"“{escape(_cut(value, 120))}”" if value else f"<i>{empty}</i>"
+
+    overrides = ", ".join(f"{c.label} → {t.value}" for c, t in prefs.category_tones.items())
+    reply_language = language.name(prefs.language) if prefs.language else None
+    return "\n".join(
+        [
+            "⚙️ <b>Settings</b>",
+            f"Tone for cold messages: <b>{prefs.cold_tone.value}</b>",
+            f"Per-category tones: {escape(overrides) if overrides else '<i>none</i>'}",
+            f"Style instructions: {shown(prefs.style)}",
+            f"Signature: {shown(prefs.signature)}",
+            f"Profile: {shown(prefs.profile)}",
+            f"Reply language: {shown(reply_language, 'match the sender')}",
+            f"Links in replies: {'on' if prefs.share_links else 'off'}",
+            f"Learned from your edits: {learned} repl{'y' if learned == 1 else 'ies'}",
+        ]
+    )

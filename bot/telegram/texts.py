@@ -14,7 +14,10 @@ WELCOME = (
 
 HELP = (
     "<b>Forward or paste</b> a message and I'll assess it and draft a reply.\n\n"
+    "/settings: tone, per-category tones, style, signature, profile, reply language\n"
     "/tone: choose the default tone for cold messages\n"
+    "/profile: who you are and what you're not interested in\n"
+    "/stats: what landed in your inbox lately\n"
     "/history: your recent cases, each reopenable\n"
     "/export: everything I keep about you, as JSON\n"
     "/forget: delete everything I keep about you\n"
@@ -25,7 +28,10 @@ HELP = (
 
 COMMANDS = [
     ("start", "What this bot does"),
+    ("settings", "Tone, style, signature, profile, language"),
     ("tone", "Default tone for cold messages"),
+    ("profile", "Tell me who you are"),
+    ("stats", "What landed in your inbox"),
     ("history", "Recent cases"),
     ("export", "Download your data"),
     ("forget", "Delete all your data"),
@@ -98,3 +104,40 @@ ERROR = (
     "Sorry, something went wrong on my side. Your message is saved: /history shows it, "
     "or forward it again in a minute."
 )
+
+SETTING_PROMPTS = {
+    "style": (
+        "Send your style instructions (up to 500 characters), e.g. “British spelling, no "
+        "exclamation marks, sign off as B.” The model follows them; offline drafts can't."
+    ),
+    "signature": "Send the signature to put under every reply (up to 120 characters).",
+    "profile": (
+        "Send a short profile (up to 600 characters): your name, what you do, what you're not "
+        "interested in, and links you're happy to share. Pointed replies can quote it: “As my "
+        "profile says: I run a two-person design studio.”"
+    ),
+    "language": (
+        "Send the language replies should be in (e.g. English, de, Español). "
+        "Clear it to reply in the sender's language."
+    ),
+}
+SETTING_SAVED = "Saved. It applies to your next draft, and to Regenerate on an open card."
+CATEGORY_TONES = "Pick a category to give it its own tone:"
+CATEGORY_TONE = "Tone for {category}:"
+EXAMPLES_CLEARED = "Forgot {count} learned repl{plural}."
+
+SCREENSHOTS_OFF = (
+    "Reading screenshots needs the optional OCR package on the server "
+    "(pip install 'coldshoulder[ocr]', or `make install`). Until then, paste the text."
+)
+SCREENSHOT_ERRORS = {
+    "too_large": "That image is too large for me to read (over 20 MB or 40 megapixels).",
+    "not_an_image": "I couldn't open that file as an image. Send a PNG or JPEG screenshot.",
+    "no_text": (
+        "I couldn't find a message in that picture. Send a screenshot with the message "
+        "text on it, or paste the text."
+    ),
+    "ocr_missing": SCREENSHOTS_OFF,
+}
+FIX_TEXT_PROMPT = "Send the message text as it should read; I'll assess it again."
+FIXED_TEXT = "📝 Replaced: the card for the corrected text is below."
