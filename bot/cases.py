@@ -9,6 +9,7 @@ import asyncio
 import weakref
 
 from bot.engine import Engine
+from bot.metrics import METRICS
 from bot.models import (
     Assessment,
     Case,
@@ -45,12 +46,18 @@ class Cases:
     async def intake(self, user_id: int, chat_id: int, incoming: Incoming) -> Case | None:
         """Write the message down before any engine runs, so a crash cannot lose it.
 
-        Returns the pending case, or None when the text joined a paste still arriving.
+        Returns the case still to draft (or to show), or None when there is nothing left to
+        do: the text joined a paste still arriving, or this message (a redelivered update)
+        already has its card.
         """
         # Updates are handled concurrently; the per-chat lock keeps the parts of one paste in
         # the order Telegram delivered them (the lock is taken before the first await).
         lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
         async with lock:
+            if incoming.message_id is not None:
+                known = await self.store.case_for_message(chat_id, incoming.message_id)
+                if known is not None:
+                    return known if _needs_work(known) else None
             joined = await self.store.append_part(
                 user_id, chat_id, incoming.text, self.split_window
             )
@@ -59,6 +66,8 @@ class Cases:
             long_paste = len(incoming.text) >= SPLIT_MIN_CHARS
             status = CaseStatus.collecting if long_paste else CaseStatus.pending
             case = await self.store.create_case(user_id, chat_id, incoming, status=status)
+        if case.status not in (CaseStatus.collecting, CaseStatus.pending):
+            return case if _needs_work(case) else None  # another replica stored it first
         if long_paste and not await self._wait_for_parts(case.id):
             return None
         return case
@@ -67,6 +76,7 @@ class Cases:
         """Assess and draft a pending case; an already drafted case comes back as it is.
 
         `image` is the screenshot the text was read from, for a model that reads images.
+        None when another replica drafted it meanwhile (it shows the card, not us).
         """
         case = await self.store.get_case(case_id, user_id)
         if case is None or case.status is not CaseStatus.pending:
@@ -74,10 +84,13 @@ class Cases:
         prefs = await self.store.preferences(user_id)
         incoming = case.incoming.model_copy(update={"image": image})
         verdict = await self.engine.verdict(incoming, prefs)
+        METRICS.inc("coldshoulder_cases_total", category=verdict.assessment.category.value)
+        METRICS.inc("coldshoulder_verdicts_total", engine=verdict.engine)
+        if verdict.engine != self.engine.name:
+            METRICS.inc("coldshoulder_llm_fallbacks_total")
         key = sender_key(case.incoming, verdict.assessment)
         verdict = await self._apply_sender_history(case, verdict, key, prefs)
-        saved = await self.store.save_verdict(case.id, case.incoming, verdict, sender_key=key)
-        return saved or await self.store.get_case(case_id, user_id)
+        return await self.store.save_verdict(case.id, case.incoming, verdict, sender_key=key)
 
     async def correct(self, case_id: int, user_id: int, category: Category) -> Case | None:
         """The user says the category is wrong: redraft under theirs and remember the sender."""
@@ -187,6 +200,13 @@ class Cases:
 
 
 VOUCHED_SIGNAL = "you marked this sender as genuine"
+
+
+def _needs_work(case: Case) -> bool:
+    """Pending, or drafted but its card never went out."""
+    return case.status is CaseStatus.pending or (
+        case.status is CaseStatus.drafted and case.card_message_id is None
+    )
 
 
 def sender_key(incoming: Incoming, assessment: Assessment | None) -> str | None:

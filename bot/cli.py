@@ -692,10 +692,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put its token in "
             "the environment or in .env (see deploy/.env.example)."
         )
-    if settings.webhook_url:
-        raise Unavailable(
-            "COLDSHOULDER_WEBHOOK_URL is set, but webhook mode is not in this build yet; "
-            "unset it to use long polling"
+    if settings.webhook_url and not (
+        settings.webhook_secret and settings.webhook_secret.get_secret_value()
+    ):
+        raise ConfigError(
+            "webhook mode needs COLDSHOULDER_WEBHOOK_SECRET: a long random string (A-Z, a-z, "
+            "0-9, _ and -) that Telegram sends with every update, e.g. `openssl rand -hex 32`"
         )
     from bot.logs import setup_logging  # imported late: the bot's stack loads only for `run`
     from bot.telegram.app import run

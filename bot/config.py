@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     # throttle off, for a local test server. 429s are waited out either way.
     telegram_rate_limit: float = Field(default=30, ge=0)
 
+    # Webhook mode with several replicas: how long a case or update may sit unfinished before
+    # the replica holding the recovery lease takes it over (its own replica may have died).
+    stale_after: float = Field(default=120.0, gt=0)
+
     llm_concurrency: int = Field(default=8, ge=1, le=256)
     llm_timeout: float = Field(default=30.0, gt=0, le=600)
     vision: bool = False

@@ -46,6 +46,7 @@ class Incoming(BaseModel):
     sender_name: str | None = None  # full display name when the transport shows it
     sender_id: int | None = None  # the sender's Telegram id when a forward reveals it
     source: str = "paste"  # paste | forward | linkedin | screenshot | business | cli
+    message_id: int | None = None  # the Telegram message it came in, for idempotent intake
     # The screenshot itself, for a model that reads images; never stored or logged.
     image: bytes | None = Field(default=None, exclude=True, repr=False)
 

@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -109,6 +110,7 @@ class CaseRow(Base):
     completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
     corrected_from: Mapped[str | None] = mapped_column(String(32))
     sender_key: Mapped[str | None] = mapped_column(String(300))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)  # the Telegram message
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -137,6 +139,28 @@ class StyleExampleRow(Base):
     text: Mapped[str] = mapped_column(Text)
     sender_name: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InboxRow(Base):
+    """A webhook update, kept before Telegram is told it arrived."""
+
+    __tablename__ = "inbox"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LeaseRow(Base):
+    """Who runs a piece of once-per-cluster work, until when."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class DraftRow(Base):
@@ -331,7 +355,36 @@ class Store:
         incoming: Incoming,
         status: CaseStatus = CaseStatus.pending,
     ) -> Case:
-        """Write the message down before any engine runs, so a crash cannot lose it."""
+        """Write the message down before any engine runs, so a crash cannot lose it.
+
+        A message already on file (a redelivered or replayed update) returns its case.
+        """
+        if incoming.message_id is not None:
+            existing = await self.case_for_message(chat_id, incoming.message_id)
+            if existing is not None:
+                return existing
+        try:
+            return await self._insert_case(user_id, chat_id, incoming, status)
+        except IntegrityError:
+            # Another replica stored the same message a moment ago.
+            existing = await self.case_for_message(chat_id, incoming.message_id)
+            if existing is None:
+                raise
+            return existing
+
+    async def case_for_message(self, chat_id: int, message_id: int | None) -> Case | None:
+        """The case made from this Telegram message, if there is one."""
+        async with self._sessions() as s:
+            case_id = await s.scalar(
+                select(CaseRow.id).where(
+                    CaseRow.chat_id == chat_id, CaseRow.message_id == message_id
+                )
+            )
+        return await self._load(case_id) if case_id else None
+
+    async def _insert_case(
+        self, user_id: int, chat_id: int, incoming: Incoming, status: CaseStatus
+    ) -> Case:
         async with self._sessions.begin() as s:
             await _ensure_user(s, user_id)
             row = CaseRow(
@@ -342,6 +395,7 @@ class Store:
                 sender_name=_clip(incoming.sender_name, CaseRow.sender_name),
                 sender_id=incoming.sender_id,
                 source=incoming.source,
+                message_id=incoming.message_id,
             )
             s.add(row)
             await s.flush()
@@ -516,9 +570,14 @@ class Store:
             ids = list(ids)
         return [c for c in [await self._load(i) for i in ids] if c is not None]
 
-    async def unfinished_cases(self, collecting_window: float) -> list[Case]:
-        """Cases a previous process acknowledged but never showed a card for."""
+    async def unfinished_cases(self, collecting_window: float, idle_for: float = 0.0) -> list[Case]:
+        """Cases a previous process acknowledged but never showed a card for.
+
+        `idle_for` skips cases touched more recently: with several replicas, one still being
+        drafted elsewhere is not unfinished.
+        """
         stale = utcnow() - timedelta(seconds=collecting_window)
+        idle = utcnow() - timedelta(seconds=idle_for)
         async with self._sessions.begin() as s:
             # A paste whose parts stopped arriving is complete: let it through.
             await s.execute(
@@ -534,12 +593,71 @@ class Store:
                         | (
                             (CaseRow.status == CaseStatus.drafted.value)
                             & CaseRow.card_message_id.is_(None)
-                        )
+                        ),
+                        CaseRow.updated_at <= idle,
                     )
                     .order_by(CaseRow.id)
                 )
             )
         return [c for c in [await self._load(i) for i in ids] if c is not None]
+
+    # webhook inbox and leases -------------------------------------------------------------
+
+    async def receive_update(self, update_id: int, payload: dict[str, Any]) -> bool:
+        """Keep a webhook update; False when this update_id was seen before (a redelivery)."""
+        try:
+            async with self._sessions.begin() as s:
+                s.add(InboxRow(update_id=update_id, payload=payload))
+        except IntegrityError:
+            return False
+        return True
+
+    async def finish_update(self, update_id: int) -> None:
+        await self._set_inbox(update_id, done_at=utcnow())
+
+    async def stale_updates(self, older_than: float) -> list[tuple[int, dict[str, Any]]]:
+        """Claim updates whose handling never finished (a replica died), oldest first."""
+        cutoff = utcnow() - timedelta(seconds=older_than)
+        async with self._sessions.begin() as s:
+            rows = list(
+                await s.scalars(
+                    select(InboxRow)
+                    .where(InboxRow.done_at.is_(None), InboxRow.claimed_at < cutoff)
+                    .order_by(InboxRow.update_id)
+                    .limit(100)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            for row in rows:
+                row.claimed_at = utcnow()
+            return [(row.update_id, row.payload) for row in rows]
+
+    async def acquire_lease(self, name: str, holder: str, ttl: float) -> bool:
+        """Hold `name` for `ttl` seconds (or renew it); False while another holder has it."""
+        now = utcnow()
+        until = now + timedelta(seconds=ttl)
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                update(LeaseRow)
+                .where(
+                    LeaseRow.name == name,
+                    (LeaseRow.holder == holder) | (LeaseRow.expires_at < now),
+                )
+                .values(holder=holder, expires_at=until)
+            )
+            if result.rowcount:
+                return True
+        try:
+            async with self._sessions.begin() as s:
+                s.add(LeaseRow(name=name, holder=holder, expires_at=until))
+        except IntegrityError:
+            return False  # someone else holds it
+        return True
+
+    async def ping(self) -> None:
+        """Raises if the database cannot be reached (for /healthz)."""
+        async with self._sessions() as s:
+            await s.execute(select(1))
 
     async def forget(self, user_id: int) -> Forgotten:
         """Delete everything kept about a user; report how much went."""
@@ -582,6 +700,12 @@ class Store:
                 .values(status=new.value, updated_at=utcnow(), **values)
             )
             return bool(result.rowcount)
+
+    async def _set_inbox(self, update_id: int, **values: Any) -> None:
+        async with self._sessions.begin() as s:
+            await s.execute(
+                update(InboxRow).where(InboxRow.update_id == update_id).values(**values)
+            )
 
     async def _set(self, case_id: int, **values: Any) -> None:
         async with self._sessions.begin() as s:
@@ -642,6 +766,7 @@ def _to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
             sender_name=row.sender_name,
             sender_id=row.sender_id,
             source=row.source,
+            message_id=row.message_id,
         ),
         assessment=Assessment.model_validate(row.assessment) if row.assessment else None,
         engine=row.engine,

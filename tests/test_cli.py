@@ -642,13 +642,13 @@ def test_process_bad_jsonl(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_run_refuses_webhook_mode_until_it_exists(
+def test_webhook_mode_refuses_to_start_without_a_secret(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:x")
     monkeypatch.setenv("COLDSHOULDER_WEBHOOK_URL", "https://bot.example/hook")
     code, _, err = run(["run"], capsys)
-    assert code == 2 and "webhook mode is not in this build" in err
+    assert code == 2 and "needs COLDSHOULDER_WEBHOOK_SECRET" in err
 
 
 def test_process_run_and_llm(tmp_path: Path) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 import telegram
+from aiohttp import web
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest, EndPointNotFound, InvalidToken, RetryAfter
+from telegram.error import BadRequest, Conflict, EndPointNotFound, InvalidToken, RetryAfter
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from tests.fakes.telegram import NOT_MODIFIED, FakeTelegram, media
@@ -222,3 +224,241 @@ def test_thread_mode_wakes_a_long_poll_from_another_thread() -> None:
         assert [m["text"] for m in fake.messages(USER)] == ["echo: hello"]
         reply = fake.reply_to(USER, 2, "thanks")
         assert reply["message"]["reply_to_message"]["text"] == "echo: hello"
+
+
+# --- webhook delivery ---------------------------------------------------------------------
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+PUBLIC_URL = "https://coldshoulder.example/telegram/webhook"  # the load balancer's address
+
+
+class Receiver:
+    """One bot replica's webhook endpoint on loopback: records what arrives, answers as told."""
+
+    def __init__(self) -> None:
+        self.got: list[tuple[str | None, dict]] = []  # (secret header, update)
+        self.answers: list[int] = []  # statuses for the next requests; then 200
+        self.on_update: Callable[[dict], Awaitable[None]] | None = None
+        self.url = ""
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def ids(self) -> list[int]:
+        return [update["update_id"] for _, update in self.got]
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        update = await request.json()
+        self.got.append((request.headers.get(SECRET_HEADER), update))
+        if self.on_update:
+            await self.on_update(update)
+        return web.Response(status=self.answers.pop(0) if self.answers else 200)
+
+    async def start(self) -> Receiver:
+        app = web.Application()
+        app.router.add_post("/telegram/webhook", self._handle)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
+        await self._runner.setup()
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        await web.SockSite(self._runner, sock).start()
+        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}/telegram/webhook"
+        return self
+
+    async def close(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+@pytest.fixture
+async def receivers() -> AsyncIterator[tuple[Receiver, Receiver]]:
+    a, b = await Receiver().start(), await Receiver().start()
+    yield a, b
+    await a.close()
+    await b.close()
+
+
+def closed_port_url() -> str:
+    """A loopback URL nobody listens on: a replica that is down."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/telegram/webhook"
+
+
+async def until(check: Callable[[], object], timeout: float = 5) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.01)
+
+
+async def test_webhook_delivers_with_the_secret_and_the_bot_replies(
+    bot: telegram.Bot, fake: FakeTelegram, receivers: tuple[Receiver, Receiver]
+) -> None:
+    a, _ = receivers
+
+    async def reply(raw: dict) -> None:  # the bot's webhook handler: the normal API replies
+        update = Update.de_json(raw, bot)
+        if update.message:
+            await bot.send_message(update.message.chat_id, f"echo: {update.message.text}")
+
+    a.on_update = reply
+    with pytest.raises(BadRequest, match="unallowed characters"):
+        await bot.set_webhook(a.url, secret_token="no spaces allowed")
+    assert await bot.set_webhook(
+        a.url, secret_token="s3cret_T0ken", max_connections=5, allowed_updates=["message"]
+    )
+    assert fake.webhook_secret == "s3cret_T0ken"
+    info = await bot.get_webhook_info()
+    assert (info.url, info.max_connections, info.allowed_updates) == (a.url, 5, ("message",))
+    with pytest.raises(Conflict, match="webhook is active"):
+        await bot.get_updates()
+
+    first = fake.send_text(USER, "hi")
+    record = await fake.wait_delivered(first)
+    assert (record.target, record.status, record.error) == (a.url, 200, None)
+    assert a.got == [("s3cret_T0ken", first)]
+    await fake.wait_for("sendMessage")
+    assert [m["text"] for m in fake.messages(USER)] == ["echo: hi"]
+
+    fake.edit_text(USER, 1, "hi (edited)")  # an edited_message: not in allowed_updates
+    second = fake.send_text(USER, "again")
+    await fake.wait_delivered(second["update_id"])
+    assert a.ids == [first["update_id"], second["update_id"]]
+    assert (await bot.get_webhook_info()).pending_update_count == 0
+
+
+async def test_webhook_without_secret_sends_no_header(
+    bot: telegram.Bot, fake: FakeTelegram, receivers: tuple[Receiver, Receiver]
+) -> None:
+    a, _ = receivers
+    await bot.set_webhook(a.url)
+    update = fake.send_text(USER, "hi")
+    await fake.wait_delivered(update)
+    assert a.got == [(None, update)]
+
+
+async def test_targets_take_deliveries_round_robin(
+    bot: telegram.Bot, fake: FakeTelegram, receivers: tuple[Receiver, Receiver]
+) -> None:
+    a, b = receivers
+    with pytest.raises(AssertionError, match="not a loopback"):
+        fake.webhook_targets = [a.url, "http://10.0.0.1/telegram/webhook"]
+    fake.webhook_targets = [a.url, b.url]
+    await bot.set_webhook(PUBLIC_URL, secret_token="lb")
+    ids = [fake.send_text(USER, f"message {i}")["update_id"] for i in range(4)]
+    await fake.wait_delivered(ids[-1])
+    assert a.ids == [ids[0], ids[2]] and b.ids == [ids[1], ids[3]]
+    assert {secret for secret, _ in a.got + b.got} == {"lb"}
+    assert [(d.update_id, d.target) for d in fake.deliveries] == [
+        (ids[0], a.url), (ids[1], b.url), (ids[2], a.url), (ids[3], b.url)
+    ]  # fmt: skip
+
+
+async def test_non_2xx_is_retried_in_order(
+    bot: telegram.Bot, fake: FakeTelegram, receivers: tuple[Receiver, Receiver]
+) -> None:
+    a, _ = receivers
+    a.answers = [500]
+    await bot.set_webhook(a.url)
+    first, second = fake.send_text(USER, "one"), fake.send_text(USER, "two")
+    await fake.wait_delivered(second, timeout=5)
+    assert a.ids == [first["update_id"], first["update_id"], second["update_id"]]
+    attempts = [d for d in fake.deliveries if d.update_id == first["update_id"]]
+    assert [d.status for d in attempts] == [500, 200]
+    assert attempts[1].time - attempts[0].time >= 0.15  # backed off before the retry
+    info = await bot.get_webhook_info()
+    assert info.last_error_message == "Wrong response from the webhook: 500"
+
+
+async def test_a_replica_that_is_down_is_routed_around(
+    bot: telegram.Bot, fake: FakeTelegram, receivers: tuple[Receiver, Receiver]
+) -> None:
+    _, b = receivers
+    dead = closed_port_url()
+    fake.webhook_targets = [dead, b.url]
+    await bot.set_webhook(PUBLIC_URL)
+    ids = [fake.send_text(USER, f"message {i}")["update_id"] for i in range(3)]
+    await fake.wait_delivered(ids[-1], timeout=5)
+    assert b.ids == ids  # all of them, each once, in order
+    failed = [d for d in fake.deliveries if d.target == dead]
+    assert failed and all(d.status is None and d.error for d in failed)
+    assert all(d.ok for d in fake.deliveries if d.target == b.url)
+
+
+async def test_never_delivered_times_out_with_the_attempts(
+    bot: telegram.Bot, fake: FakeTelegram
+) -> None:
+    await bot.set_webhook(PUBLIC_URL)  # no targets: the public URL is never posted to
+    update = fake.send_text(USER, "hi")
+    with pytest.raises(AssertionError, match=r"not delivered.*not a loopback address"):
+        await fake.wait_delivered(update, timeout=0.5)
+
+
+async def test_deliver_to_all_hits_every_target_at_once(
+    bot: telegram.Bot, fake: FakeTelegram, receivers: tuple[Receiver, Receiver]
+) -> None:
+    a, b = receivers
+    fake.webhook_targets = [a.url, b.url]
+    await bot.set_webhook(PUBLIC_URL, secret_token="dup")
+    update = fake.send_text(USER, "hi")
+    await fake.wait_delivered(update)
+    assert (a.ids, b.ids) == ([update["update_id"]], [])
+
+    arrived, both = 0, asyncio.Event()
+
+    async def meet(_: dict) -> None:  # answers only once both replicas hold the update
+        nonlocal arrived
+        arrived += 1
+        if arrived == 2:
+            both.set()
+        await asyncio.wait_for(both.wait(), 2)  # sequential delivery would time out: 500
+
+    a.on_update = b.on_update = meet
+    records = await fake.deliver_to_all(update)
+    assert [(r.target, r.status) for r in records] == [(a.url, 200), (b.url, 200)]
+    assert a.got[-1] == b.got[-1] == ("dup", update)
+    assert (a.ids, b.ids) == ([update["update_id"]] * 2, [update["update_id"]])
+
+
+async def test_delete_webhook_returns_pending_updates_to_get_updates(
+    bot: telegram.Bot, fake: FakeTelegram
+) -> None:
+    fake.webhook_targets = [closed_port_url()]
+    await bot.set_webhook(PUBLIC_URL)
+    first, second = fake.send_text(USER, "one"), fake.send_text(USER, "two")
+    await until(lambda: fake.deliveries)
+    assert (await bot.get_webhook_info()).pending_update_count == 2
+    await bot.delete_webhook()
+    await asyncio.sleep(0.3)
+    tried = len(fake.deliveries)
+    await asyncio.sleep(0.5)
+    assert len(fake.deliveries) == tried  # delivery stopped
+    assert {d.update_id for d in fake.deliveries} == {first["update_id"]}
+    updates = await bot.get_updates()
+    assert [u.update_id for u in updates] == [first["update_id"], second["update_id"]]
+
+    await bot.set_webhook(PUBLIC_URL)
+    await bot.delete_webhook(drop_pending_updates=True)
+    assert await bot.get_updates() == ()
+
+
+async def test_thread_mode_delivers_from_the_fakes_own_loop(
+    receivers: tuple[Receiver, Receiver],
+) -> None:
+    a, b = receivers  # served by this test's loop; the fake runs on its own thread's loop
+    fake = FakeTelegram(token=TOKEN).start_in_thread()
+    try:
+        async with telegram.Bot(TOKEN, base_url=f"{fake.url}/bot") as bot:
+            await bot.set_webhook(PUBLIC_URL, secret_token="t")
+        fake.webhook_targets = [a.url, b.url]
+        first = fake.send_text(USER, "one")
+        assert (await fake.wait_delivered(first)).target == a.url
+        second = fake.send_text(USER, "two")
+        assert (await asyncio.to_thread(fake.wait_delivered_sync, second)).target == b.url
+        assert [r.status for r in await fake.deliver_to_all(first)] == [200, 200]
+        records = await asyncio.to_thread(fake.deliver_to_all_sync, second)
+        assert [r.target for r in records] == [a.url, b.url] and all(r.ok for r in records)
+        assert (a.ids, b.ids) == ([1, 1, 2], [2, 1, 2])
+    finally:
+        await asyncio.to_thread(fake.stop)

@@ -13,6 +13,7 @@ import base64
 import json
 import logging
 import re
+import time
 from typing import Any
 
 import openai
@@ -31,6 +32,7 @@ from bot.engine import injection
 from bot.engine.offline import OfflineEngine
 from bot.errors import ModelUnavailable
 from bot.language import name as language_name
+from bot.metrics import METRICS
 from bot.models import (
     Assessment,
     Category,
@@ -295,6 +297,7 @@ class LLMEngine:
         self, messages: list[dict[str, Any]], schema: dict[str, Any]
     ) -> tuple[str, Usage]:
         """One completion with retries; maps SDK errors to ModelUnavailable."""
+        started = time.monotonic()
         try:
             return await self._with_retries(messages, schema)
         except openai.BadRequestError as exc:
@@ -319,6 +322,8 @@ class LLMEngine:
             raise ModelUnavailable("the model could not be reached") from exc
         except openai.APIStatusError as exc:
             raise ModelUnavailable(f"the model's server failed ({exc.status_code})") from exc
+        finally:
+            METRICS.observe("coldshoulder_llm_seconds", time.monotonic() - started)
 
     async def _with_retries(
         self, messages: list[dict[str, Any]], schema: dict[str, Any]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -18,6 +20,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import web
 from bot.cases import Cases
 from bot.config import Settings
 from bot.engine import make_engine
@@ -126,13 +129,16 @@ async def _post_init(app: Application) -> None:
     # OCR loads its models on the first screenshot, not at start-up (a few hundred MB).
     services.ocr = OcrEngine() if ocr_available() else None
     await app.bot.set_my_commands([BotCommand(n, d) for n, d in texts.COMMANDS])
-    await recover(app)
+    if not settings.webhook_url:
+        # One polling process: whatever is unfinished was left by its previous run. In webhook
+        # mode the recovery loop does this under a lease, skipping cases still in progress.
+        await recover(app)
 
 
-async def recover(app: Application) -> None:
+async def recover(app: Application, idle_for: float = 0.0) -> None:
     """Finish cases a previous process stored but never showed: the user gets each card once."""
     services: h.Services = app.bot_data
-    unfinished = await services.store.unfinished_cases(services.cases.split_window)
+    unfinished = await services.store.unfinished_cases(services.cases.split_window, idle_for)
     for case in unfinished:
         try:
             drafted = await services.cases.draft(case.id, case.user_id)
@@ -155,7 +161,18 @@ async def _post_shutdown(app: Application) -> None:
 
 
 def run(settings: Settings) -> None:
-    """`coldshoulder run`: long polling (webhook mode comes with the hosted-mode issue)."""
+    """`coldshoulder run`: webhook mode when COLDSHOULDER_WEBHOOK_URL is set, else polling."""
     app = build_application(settings)
     log.info("starting with settings %s", settings.redacted())
-    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    if settings.webhook_url:
+        asyncio.run(_serve_until_signalled(app, settings))
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+
+
+async def _serve_until_signalled(app: Application, settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await web.serve(app, settings, stop)

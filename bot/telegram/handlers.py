@@ -18,6 +18,7 @@ from bot.cases import Cases
 from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import ScreenshotError, SettingError
+from bot.metrics import METRICS
 from bot.models import Case, CaseStatus, Category, Incoming, Preferences, Tone
 from bot.ocr import MAX_BYTES as MAX_IMAGE_BYTES
 from bot.ocr import OcrEngine
@@ -66,6 +67,7 @@ class BotContext(CallbackContext[ExtBot, dict, dict, Services]):
 
 async def gate(update: Update, context: BotContext) -> None:
     """Let only allowed users in private chats through; answer everyone else once."""
+    METRICS.inc("coldshoulder_updates_total")
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         raise ApplicationHandlerStop
@@ -178,7 +180,8 @@ async def on_message(update: Update, context: BotContext) -> None:
         return
     if read.truncated:
         await message.reply_text(texts.TRUNCATED.format(limit=MAX_TEXT))
-    await _new_case(message.chat_id, update.effective_user.id, read.incoming, context)
+    incoming = read.incoming.model_copy(update={"message_id": message.message_id})
+    await _new_case(message.chat_id, update.effective_user.id, incoming, context)
 
 
 async def _read_screenshot(
@@ -199,7 +202,8 @@ async def _read_screenshot(
     except ScreenshotError as exc:
         await message.reply_text(texts.SCREENSHOT_ERRORS[exc.kind])
         return
-    await _new_case(message.chat_id, message.from_user.id, shot.incoming(), context, image=data)
+    incoming = shot.incoming().model_copy(update={"message_id": message.message_id})
+    await _new_case(message.chat_id, message.from_user.id, incoming, context, image=data)
 
 
 async def _new_case(
@@ -214,7 +218,8 @@ async def _new_case(
         return
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     case = await context.cases.draft(case.id, user_id, image=image)
-    await send_card(context.bot, context.store, case)
+    if case is not None:  # None: another replica drafted it and shows the card
+        await send_card(context.bot, context.store, case)
 
 
 async def on_edited(update: Update, context: BotContext) -> None:
@@ -418,7 +423,7 @@ async def _fix_text(message: Message, case_id: int, context: BotContext) -> None
         return
     if old.card_message_id:
         await _edit_card_text(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
-    fixed = old.incoming.model_copy(update={"text": message.text.strip()})
+    fixed = old.incoming.model_copy(update={"text": message.text.strip(), "message_id": None})
     await _new_case(old.chat_id, user_id, fixed, context)
 
 
@@ -535,6 +540,7 @@ async def on_stale_button(update: Update, context: BotContext) -> None:
 async def on_error(update: object, context: BotContext) -> None:
     """Log the traceback, then tell the user their message is safe."""
     log.error("error while handling an update", exc_info=context.error)
+    METRICS.inc("coldshoulder_errors_total")
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != ChatType.PRIVATE:

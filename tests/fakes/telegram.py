@@ -8,6 +8,14 @@
 Test code injects updates (`send_text`, `forward`, `press`, ...) that the bot receives through
 real `getUpdates` long polling, and reads back what the bot did (`calls`, `wait_for`,
 `messages`). State is guarded by one lock, so test code may run on any thread.
+
+Webhook mode: after `setWebhook`, injected updates are POSTed (JSON, with the
+`X-Telegram-Bot-Api-Secret-Token` header when a secret was set) to the webhook, in order, one
+at a time, retried until a 2xx answer, as Telegram does. Tests point delivery at the replicas
+behind the registered (public) URL with `fake.webhook_targets = [url1, url2]` (round-robin,
+and a failed attempt moves on to the next target); `deliveries` records every attempt,
+`wait_delivered(update)` waits for the 2xx and `deliver_to_all(update)` posts one update to
+every target at once (a duplicate delivery). Only loopback targets are ever posted to.
 """
 
 from __future__ import annotations
@@ -25,7 +33,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
+import aiohttp
 from aiohttp import web
 
 NOT_MODIFIED = (
@@ -96,6 +106,41 @@ class _Fault:
     when: Callable[[dict[str, Any]], bool] | None
 
 
+@dataclass
+class WebhookDelivery:
+    """One webhook POST attempt: the target's HTTP status, or why there was no answer."""
+
+    update_id: int
+    target: str
+    status: int | None
+    error: str | None
+    time: float
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def _is_loopback(url: str) -> bool:
+    try:
+        return urlsplit(url).hostname in _LOOPBACK
+    except ValueError:
+        return False
+
+
+def _check_loopback(url: str) -> str:
+    if not _is_loopback(url):
+        raise AssertionError(f"webhook target {url!r} is not a loopback address")
+    return url
+
+
+def _update_kind(update: dict) -> str:
+    return next((k for k in update if k != "update_id"), "")
+
+
 def _plain(text: str, parse_mode: str | None) -> str:
     """The text Telegram stores: HTML tags stripped and entities unescaped (Markdown left as is)."""
     if (parse_mode or "").lower() == "html":
@@ -133,7 +178,19 @@ class FakeTelegram:
         self.url = ""
         self.calls: list[Call] = []
         self.answered_callbacks: list[dict[str, Any]] = []
-        self.webhook_url = ""
+        self.webhook_url = ""  # the registered (public) URL; "" = no webhook, getUpdates mode
+        self.webhook_secret: str | None = None
+        self.webhook_max_connections: int | None = None
+        self.webhook_allowed_updates: list[str] | None = None
+        self.webhook_retry_delay = 0.2  # seconds between attempts of one update
+        self.webhook_max_attempts = 50  # then the update is dropped, as Telegram gives up
+        self.webhook_timeout = 10.0  # seconds a target may take to answer one POST
+        self.deliveries: list[WebhookDelivery] = []  # every webhook POST attempt
+        self._webhook_targets: list[str] = []
+        self._rr = 0  # round-robin position over the targets, advanced on every attempt
+        self._delivered: set[int] = set()  # update ids that got a 2xx answer
+        self._session: aiohttp.ClientSession | None = None
+        self._deliverer: asyncio.Task | None = None
         self.commands: dict[str, list[dict]] = {}  # scope/language key -> commands
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
         self._lock = threading.RLock()
@@ -166,11 +223,19 @@ class FakeTelegram:
         sock.bind(("127.0.0.1", 0))
         await web.SockSite(self._runner, sock).start()
         self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        self._session = aiohttp.ClientSession()
+        self._deliverer = asyncio.create_task(self._deliver_forever())  # on the serving loop
         return self
 
     async def close(self) -> None:
         self._closing = True  # pending long polls return [] at once
         self._notify()
+        if self._deliverer:
+            self._deliverer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._deliverer
+        if self._session:
+            await self._session.close()
         if self._runner:
             await self._runner.cleanup()
 
@@ -314,7 +379,7 @@ class FakeTelegram:
     # --- injecting updates -----------------------------------------------------------------
 
     def inject(self, update: dict) -> dict:
-        """Queue a raw update for getUpdates (update_id assigned if missing)."""
+        """Queue a raw update (update_id assigned if missing) for getUpdates or the webhook."""
         with self._lock:
             update.setdefault("update_id", next(self._update_ids))
             self._updates.append(update)
@@ -441,6 +506,146 @@ class FakeTelegram:
         }
         return self.inject({"callback_query": query})
 
+    # --- webhook delivery ------------------------------------------------------------------
+
+    @property
+    def webhook_targets(self) -> list[str]:
+        """Where deliveries go: these replicas if set, else the registered webhook URL."""
+        with self._lock:
+            return list(self._webhook_targets)
+
+    @webhook_targets.setter
+    def webhook_targets(self, urls: list[str] | None) -> None:
+        checked = [_check_loopback(u) for u in urls or []]
+        with self._lock:
+            self._webhook_targets = checked
+        self._notify()
+
+    def _targets(self) -> list[str]:
+        return self._webhook_targets or ([self.webhook_url] if self.webhook_url else [])
+
+    def _headers(self) -> dict[str, str]:
+        secret = self.webhook_secret
+        return {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+
+    def _next_for_webhook(self) -> dict | None:
+        """Under the lock: the first pending update the webhook should get (None: nothing)."""
+        if not self.webhook_url:
+            return None
+        allowed = self.webhook_allowed_updates
+        if allowed:  # Telegram does not send the kinds the bot did not ask for
+            self._updates = [u for u in self._updates if _update_kind(u) in allowed]
+        return self._updates[0] if self._updates else None
+
+    async def _deliver_forever(self) -> None:
+        while not self._closing:
+            update = await self._wait(self._next_for_webhook, 60)
+            if update and not self._closing:
+                await self._deliver(update)
+
+    def _pending(self, update_id: int) -> bool:
+        return any(u["update_id"] == update_id for u in self._updates)
+
+    async def _deliver(self, update: dict) -> None:
+        """Post one update until a target answers 2xx (or the webhook goes, or we give up)."""
+        update_id = update["update_id"]
+        for _ in range(self.webhook_max_attempts):
+            with self._lock:
+                if not self.webhook_url or not self._pending(update_id):
+                    return  # deleteWebhook (the update stays for getUpdates) or dropped
+                targets = self._targets()
+                target = targets[self._rr % len(targets)]
+                self._rr += 1
+                headers, body = self._headers(), copy.deepcopy(update)
+            record = await self._post(target, body, headers)
+            with self._lock:
+                if record.ok:
+                    self._updates = [u for u in self._updates if u["update_id"] != update_id]
+            if record.ok:
+                return
+            await asyncio.sleep(self.webhook_retry_delay)
+        with self._lock:  # Telegram gives up eventually; so do we, to unblock the queue
+            self._updates = [u for u in self._updates if u["update_id"] != update_id]
+
+    async def _post(self, target: str, update: dict, headers: dict[str, str]) -> WebhookDelivery:
+        """One POST attempt, recorded in `deliveries`. Never leaves loopback."""
+        status, error = None, None
+        if not _is_loopback(target):
+            error = f"refused: {target} is not a loopback address (set fake.webhook_targets)"
+        else:
+            assert self._session is not None, "not started"
+            try:
+                async with self._session.post(
+                    target,
+                    json=update,
+                    headers=headers,
+                    timeout=aiohttp.ClientTimeout(total=self.webhook_timeout),
+                ) as response:
+                    await response.read()
+                    status = response.status
+            except (aiohttp.ClientError, TimeoutError, OSError) as e:
+                error = f"{type(e).__name__}: {e}"
+        record = WebhookDelivery(update["update_id"], target, status, error, time.time())
+        with self._lock:
+            self.deliveries.append(record)
+            if record.ok:
+                self._delivered.add(record.update_id)
+        self._notify()
+        return record
+
+    async def _post_to_all(self, update: dict) -> list[WebhookDelivery]:
+        with self._lock:
+            update.setdefault("update_id", next(self._update_ids))
+            targets, headers = self._targets(), self._headers()
+        if not targets:
+            raise AssertionError("no webhook target: call setWebhook or set fake.webhook_targets")
+        posts = [self._post(t, copy.deepcopy(update), headers) for t in targets]
+        return list(await asyncio.gather(*posts))
+
+    async def deliver_to_all(self, update: dict) -> list[WebhookDelivery]:
+        """POST one update to every target at once, concurrently, once each (no retries).
+
+        Bypasses the queue: it simulates a duplicate delivery (e.g. a retried webhook)
+        reaching every replica; pass an update the queue already delivered for exactly that.
+        Returns one record per target, in target order. Awaitable from any event loop."""
+        assert self._loop or self._session, "not started"
+        serving = self._loop or asyncio.get_running_loop()
+        if serving is asyncio.get_running_loop():
+            return await self._post_to_all(update)
+        future = asyncio.run_coroutine_threadsafe(self._post_to_all(update), serving)
+        return await asyncio.wrap_future(future)
+
+    def deliver_to_all_sync(self, update: dict, timeout: float = 30) -> list[WebhookDelivery]:
+        """`deliver_to_all` from a thread that is not the fake's (thread mode only)."""
+        assert self._loop, "not started with start_in_thread()"
+        future = asyncio.run_coroutine_threadsafe(self._post_to_all(update), self._loop)
+        return future.result(timeout)
+
+    def _success(self, update_id: int) -> WebhookDelivery | None:
+        return next((d for d in self.deliveries if d.update_id == update_id and d.ok), None)
+
+    def _not_delivered(self, update_id: int, timeout: float) -> WebhookDelivery:
+        with self._lock:
+            tried = [(d.target, d.status or d.error) for d in self.deliveries
+                     if d.update_id == update_id]  # fmt: skip
+        raise AssertionError(
+            f"update {update_id} not delivered (2xx) within {timeout}s; "
+            f"webhook {self.webhook_url!r}, attempts: {tried}"
+        )
+
+    async def wait_delivered(self, update: int | dict, timeout: float = 10) -> WebhookDelivery:
+        """Wait until the update (or update_id) got a 2xx webhook answer; return that attempt."""
+        update_id = update["update_id"] if isinstance(update, dict) else update
+        found = await self._wait(lambda: self._success(update_id), timeout)
+        return found or self._not_delivered(update_id, timeout)
+
+    def wait_delivered_sync(self, update: int | dict, timeout: float = 10) -> WebhookDelivery:
+        update_id = update["update_id"] if isinstance(update, dict) else update
+        with self._cond:
+            if self._cond.wait_for(lambda: self._success(update_id), timeout):
+                return self._success(update_id)  # type: ignore[return-value]
+        return self._not_delivered(update_id, timeout)
+
     # --- HTTP ------------------------------------------------------------------------------
 
     async def _download(self, request: web.Request) -> web.StreamResponse:
@@ -527,30 +732,57 @@ class FakeTelegram:
                 self._updates = self._updates[offset:]
             elif offset:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
-        return await self._wait(
-            lambda: copy.deepcopy(self._updates[:limit]), float(p.get("timeout", 0))
+        return await self._wait(  # a webhook set meanwhile takes the updates, not this poll
+            lambda: [] if self.webhook_url else copy.deepcopy(self._updates[:limit]),
+            float(p.get("timeout", 0)),
         )
 
     def _api_getMe(self, p: dict) -> dict:
         return self.bot_user
 
     def _api_deleteWebhook(self, p: dict) -> bool:
+        """Stop delivery; pending updates stay queued for getUpdates unless dropped."""
         with self._lock:
             self.webhook_url = ""
+            self.webhook_secret = None
+            self.webhook_max_connections = self.webhook_allowed_updates = None
             if p.get("drop_pending_updates"):
                 self._updates.clear()
         return True
 
     def _api_setWebhook(self, p: dict) -> bool:
-        self.webhook_url = p["url"]
+        if not p.get("url"):  # an empty URL removes the webhook, as in the real API
+            return self._api_deleteWebhook(p)
+        secret = p.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+        with self._lock:
+            self.webhook_url = str(p["url"])
+            self.webhook_secret = str(secret) if secret else None
+            self.webhook_max_connections = p.get("max_connections")
+            self.webhook_allowed_updates = p.get("allowed_updates")
+            if p.get("drop_pending_updates"):
+                self._updates.clear()
         return True
 
     def _api_getWebhookInfo(self, p: dict) -> dict:
-        return {
-            "url": self.webhook_url,
-            "has_custom_certificate": False,
-            "pending_update_count": len(self._updates),
-        }
+        with self._lock:
+            info: dict[str, Any] = {
+                "url": self.webhook_url,
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._updates),
+            }
+            if self.webhook_url and self.webhook_max_connections:
+                info["max_connections"] = self.webhook_max_connections
+            if self.webhook_url and self.webhook_allowed_updates:
+                info["allowed_updates"] = self.webhook_allowed_updates
+            failed = next((d for d in reversed(self.deliveries) if not d.ok), None)
+            if self.webhook_url and failed:
+                info["last_error_date"] = int(failed.time)
+                info["last_error_message"] = (
+                    failed.error or f"Wrong response from the webhook: {failed.status}"
+                )
+        return info
 
     @staticmethod
     def _commands_key(p: dict) -> str:

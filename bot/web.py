@@ -1,0 +1,163 @@
+"""The aiohttp server of webhook mode: the Telegram webhook, /healthz and /metrics.
+
+An update is acknowledged only once it is in the store's inbox, so a replica that dies
+after saying "200 OK" loses nothing: the recovery loop (one replica at a time, under a
+lease) replays what was never finished. A repeated update_id is dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import os
+import socket
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import Application
+
+from bot.config import Settings
+from bot.metrics import METRICS
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+RECOVERY_LEASE = "recovery"
+RECOVERY_EVERY = 5.0  # seconds between looks for work a dead replica left behind
+SERVICES = web.AppKey("services", dict)
+
+
+def webhook_path(settings: Settings) -> str:
+    """The path Telegram posts to: the one in COLDSHOULDER_WEBHOOK_URL, or /telegram."""
+    path = urlsplit(settings.webhook_url or "").path.rstrip("/")
+    return path or "/telegram"
+
+
+def make_web_app(app: Application, settings: Settings) -> web.Application:
+    web_app = web.Application(client_max_size=2 * 1024 * 1024)
+    web_app[SERVICES] = {"bot": app, "settings": settings, "tasks": set()}
+    web_app.router.add_post(webhook_path(settings), on_update)
+    web_app.router.add_get("/healthz", on_healthz)
+    web_app.router.add_get("/metrics", on_metrics)
+    return web_app
+
+
+async def on_update(request: web.Request) -> web.Response:
+    """One update from Telegram: check the secret, keep it, acknowledge, then handle it."""
+    services = request.app[SERVICES]
+    settings: Settings = services["settings"]
+    expected = (
+        settings.webhook_secret.get_secret_value().encode() if settings.webhook_secret else b""
+    )
+    given = request.headers.get(SECRET_HEADER, "").encode()
+    if not expected or not hmac.compare_digest(given, expected):
+        # Never log what was sent: a wrong secret may be a right one with a typo.
+        log.warning("webhook request with a wrong or missing secret from %s", request.remote)
+        METRICS.inc("coldshoulder_webhook_rejected_total")
+        return web.Response(status=403, text="forbidden")
+    try:
+        payload = await request.json()
+        update_id = int(payload["update_id"])
+    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+        return web.Response(status=400, text="not an update")
+    app: Application = services["bot"]
+    store: Store = app.bot_data.store
+    if not await store.receive_update(update_id, payload):
+        METRICS.inc("coldshoulder_webhook_duplicates_total")
+        return web.Response(text="duplicate")
+    # Handle after answering: Telegram waits for nobody's LLM call.
+    task = asyncio.create_task(handle(app, update_id, payload))
+    services["tasks"].add(task)
+    task.add_done_callback(services["tasks"].discard)
+    return web.Response(text="ok")
+
+
+async def handle(app: Application, update_id: int, payload: dict[str, Any]) -> None:
+    """Run one stored update through the handlers, then mark it done."""
+    try:
+        await app.process_update(Update.de_json(payload, app.bot))
+    except Exception:
+        log.exception("update %s failed; it stays in the inbox for a retry", update_id)
+        return
+    await app.bot_data.store.finish_update(update_id)
+
+
+async def on_healthz(request: web.Request) -> web.Response:
+    """Store reachable, and the state of the model connection."""
+    app: Application = request.app[SERVICES]["bot"]
+    services = app.bot_data
+    body: dict[str, Any] = {"store": "ok", "llm": "off"}
+    status = 200
+    try:
+        await services.store.ping()
+    except Exception as exc:
+        body["store"] = f"unreachable: {type(exc).__name__}"
+        status = 503
+    broken = getattr(services.engine, "broken", None)
+    if getattr(services.engine, "name", "offline") == "llm":
+        body["llm"] = f"open: {broken}" if broken else "closed"
+    body["ok"] = status == 200
+    return web.json_response(body, status=status)
+
+
+async def on_metrics(request: web.Request) -> web.Response:
+    return web.Response(text=METRICS.render(), content_type="text/plain", charset="utf-8")
+
+
+async def recovery_loop(app: Application, settings: Settings) -> None:
+    """On exactly one replica at a time (a lease): replay unfinished updates and finish cases
+    a dead replica left behind."""
+    from bot.telegram.app import recover  # imported late: app imports this module
+
+    holder = f"{socket.gethostname()}:{os.getpid()}"
+    store: Store = app.bot_data.store
+    while True:
+        try:
+            if await store.acquire_lease(RECOVERY_LEASE, holder, ttl=RECOVERY_EVERY * 3):
+                for update_id, payload in await store.stale_updates(settings.stale_after):
+                    log.info("replaying update %s left unfinished", update_id)
+                    await handle(app, update_id, payload)
+                await recover(app, idle_for=settings.stale_after)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("recovery pass failed")
+        await asyncio.sleep(RECOVERY_EVERY)
+
+
+async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:
+    """Run webhook mode until `stop` is set."""
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    await app.start()
+    web_app = make_web_app(app, settings)
+    runner = web.AppRunner(web_app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.listen_host, settings.listen_port)
+    await site.start()
+    await app.bot.set_webhook(
+        settings.webhook_url,
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=Update.ALL_TYPES,
+    )
+    log.info("webhook mode: listening on %s", settings.listen)
+    recovery = asyncio.create_task(recovery_loop(app, settings))
+    try:
+        await stop.wait()
+    finally:
+        recovery.cancel()
+        # Other replicas keep serving: the webhook stays registered.
+        await runner.cleanup()
+        pending = list(web_app[SERVICES]["tasks"])
+        if pending:
+            await asyncio.wait(pending, timeout=10)
+        await app.stop()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+        await app.shutdown()
