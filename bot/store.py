@@ -289,13 +289,19 @@ class Store:
     # senders -----------------------------------------------------------------------------
 
     async def mark_sender(self, user_id: int, key: str, *, genuine: bool) -> None:
-        async with self._sessions.begin() as s:
-            await _ensure_user(s, user_id)
-            row = await s.get(SenderRow, (user_id, key))
-            if row is None:
-                s.add(SenderRow(user_id=user_id, key=key, genuine=genuine))
-            else:
-                row.genuine, row.updated_at = genuine, utcnow()
+        for attempt in range(2):  # a concurrent first mark of the same sender: update it
+            try:
+                async with self._sessions.begin() as s:
+                    await _ensure_user(s, user_id)
+                    row = await s.get(SenderRow, (user_id, key))
+                    if row is None:
+                        s.add(SenderRow(user_id=user_id, key=key, genuine=genuine))
+                    else:
+                        row.genuine, row.updated_at = genuine, utcnow()
+                return
+            except IntegrityError:
+                if attempt:
+                    raise
 
     async def sender_is_genuine(self, user_id: int, key: str) -> bool:
         async with self._sessions() as s:
@@ -323,15 +329,7 @@ class Store:
     ) -> Case | None:
         """Put an open case under the category the user chose, keeping the engine's original."""
         async with self._sessions.begin() as s:
-            row = await s.scalar(
-                select(CaseRow)
-                .where(
-                    CaseRow.id == case_id,
-                    CaseRow.user_id == user_id,
-                    CaseRow.status == CaseStatus.drafted.value,
-                )
-                .with_for_update()
-            )
+            row = await _open_case_row(s, case_id, user_id)
             if row is None:
                 return None
             if row.corrected_from is None and row.category != assessment.category.value:
@@ -481,28 +479,28 @@ class Store:
         self, case_id: int, user_id: int, draft: Draft, *, edited: bool = False
     ) -> Case | None:
         """Append a draft version to an open case; None when the case is not open."""
-        async with self._sessions.begin() as s:
-            row = await s.scalar(
-                select(CaseRow)
-                .where(
-                    CaseRow.id == case_id,
-                    CaseRow.user_id == user_id,
-                    CaseRow.status == CaseStatus.drafted.value,
-                )
-                .with_for_update()
-            )
-            if row is None:
-                return None
-            last = await s.scalar(
-                select(func.coalesce(func.max(DraftRow.version), 0)).where(
-                    DraftRow.case_id == case_id
-                )
-            )
-            s.add(_draft_row(case_id, last + 1, draft, edited=edited))
-            row.edit_prompt_message_id = None
-            row.prompt_tokens += draft.usage.prompt_tokens
-            row.completion_tokens += draft.usage.completion_tokens
-            row.updated_at = utcnow()
+        # SQLite has no row locks: two presses at once can pick the same version number, and
+        # the unique (case, version) constraint makes the later one try again.
+        for attempt in range(3):
+            try:
+                async with self._sessions.begin() as s:
+                    row = await _open_case_row(s, case_id, user_id)
+                    if row is None:
+                        return None
+                    last = await s.scalar(
+                        select(func.coalesce(func.max(DraftRow.version), 0)).where(
+                            DraftRow.case_id == case_id
+                        )
+                    )
+                    s.add(_draft_row(case_id, last + 1, draft, edited=edited))
+                    row.edit_prompt_message_id = None
+                    row.prompt_tokens += draft.usage.prompt_tokens
+                    row.completion_tokens += draft.usage.completion_tokens
+                    row.updated_at = utcnow()
+                break
+            except IntegrityError:
+                if attempt == 2:
+                    raise
         return await self._load(case_id)
 
     async def set_card_message(self, case_id: int, message_id: int) -> None:
@@ -739,6 +737,19 @@ async def _ensure_user(s: AsyncSession, user_id: int) -> UserRow:
 def _clip(value: str | None, column: Any) -> str | None:
     """Cut to the column's length: PostgreSQL refuses a longer string where SQLite keeps it."""
     return value[: column.type.length] if value else value
+
+
+async def _open_case_row(s: AsyncSession, case_id: int, user_id: int) -> CaseRow | None:
+    """The user's case if it is open (drafted), locked for this transaction."""
+    return await s.scalar(
+        select(CaseRow)
+        .where(
+            CaseRow.id == case_id,
+            CaseRow.user_id == user_id,
+            CaseRow.status == CaseStatus.drafted.value,
+        )
+        .with_for_update()
+    )
 
 
 def _draft_row(case_id: int, version: int, draft: Draft, *, edited: bool) -> DraftRow:

@@ -426,3 +426,17 @@ async def test_two_replicas_starting_together_migrate_once(postgres_url: str):
         assert (await drafted_case(store)).status is CaseStatus.drafted
     finally:
         await store.close()
+
+
+async def test_drafts_added_at_once_all_land_with_distinct_versions(database_url: str):
+    """A double-tap on Regenerate: two drafts for one case at the same moment."""
+    store = await Store.open(database_url)
+    try:
+        case = await drafted_case(store)
+        drafts = [Draft(tone=Tone.brief, text=f"draft {i}") for i in range(4)]
+        results = await asyncio.gather(*(store.add_draft(case.id, USER, d) for d in drafts))
+        assert all(r is not None for r in results)
+        final = await store.get_case(case.id, USER)
+        assert sorted(d.version for d in final.drafts) == [1, 2, 3, 4, 5]
+    finally:
+        await store.close()

@@ -23,7 +23,6 @@ import asyncio
 import contextlib
 import itertools
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +30,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from aiohttp import web
+
+from tests.fakes.server import LoopbackServer
 
 _ERROR_DEFAULTS: dict[int, tuple[str, str, str | None]] = {  # status -> (message, type, code)
     400: ("Invalid request", "invalid_request_error", None),
@@ -90,7 +91,7 @@ def _estimate_tokens(text: str) -> int:
 Responder = Callable[[dict], "Reply | str | dict"]
 
 
-class FakeOpenAI:
+class FakeOpenAI(LoopbackServer):
     def __init__(
         self, api_key: str = "sk-test", models: tuple[str, ...] = ("gpt-4o-mini", "gpt-4o")
     ) -> None:
@@ -108,9 +109,6 @@ class FakeOpenAI:
         self._cond = threading.Condition(self._lock)
         self._waiters: set[asyncio.Future] = set()
         self._closed: asyncio.Event | None = None
-        self._runner: web.AppRunner | None = None
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -119,12 +117,7 @@ class FakeOpenAI:
         app = web.Application()
         app.router.add_post("/v1/chat/completions", self._handle)
         app.router.add_get("/v1/models", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
-        await self._runner.setup()
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        await web.SockSite(self._runner, sock).start()
-        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
+        self.url = f"http://127.0.0.1:{await self.serve(app)}/v1"
         return self
 
     async def close(self) -> None:
@@ -132,33 +125,6 @@ class FakeOpenAI:
             self._closed.set()  # hanging and delayed requests answer at once
         if self._runner:
             await self._runner.cleanup()
-
-    async def __aenter__(self) -> FakeOpenAI:
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
-    def start_in_thread(self) -> FakeOpenAI:
-        """Serve from a daemon thread with its own event loop (for sync and subprocess tests)."""
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self.start(), self._loop).result(10)
-        return self
-
-    def stop(self) -> None:
-        assert self._loop and self._thread, "not started with start_in_thread()"
-        asyncio.run_coroutine_threadsafe(self.close(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
-        self._loop.close()
-
-    def __enter__(self) -> FakeOpenAI:
-        return self.start_in_thread()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # --- scripting (each call queues steps, consumed one per chat completion) --------------
 

@@ -27,7 +27,6 @@ import html
 import itertools
 import json
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +36,8 @@ from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
+
+from tests.fakes.server import LoopbackServer
 
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
@@ -163,7 +164,7 @@ def _file(file_id: str, content: bytes, **fields: Any) -> dict:
     return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(content)} | fields
 
 
-class FakeTelegram:
+class FakeTelegram(LoopbackServer):
     def __init__(self, token: str = "123:ABC", bot_username: str = "coldshoulder_test_bot") -> None:
         self.token = token
         self.bot_user = {
@@ -207,9 +208,6 @@ class FakeTelegram:
         self._faults: list[_Fault] = []
         self._delays: list[tuple[str, float]] = []
         self._closing = False
-        self._runner: web.AppRunner | None = None
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -217,12 +215,7 @@ class FakeTelegram:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
-        await self._runner.setup()
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        await web.SockSite(self._runner, sock).start()
-        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        self.url = f"http://127.0.0.1:{await self.serve(app)}"
         self._session = aiohttp.ClientSession()
         self._deliverer = asyncio.create_task(self._deliver_forever())  # on the serving loop
         return self
@@ -238,33 +231,6 @@ class FakeTelegram:
             await self._session.close()
         if self._runner:
             await self._runner.cleanup()
-
-    async def __aenter__(self) -> FakeTelegram:
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
-    def start_in_thread(self) -> FakeTelegram:
-        """Serve from a daemon thread with its own event loop (for sync and subprocess tests)."""
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self.start(), self._loop).result(10)
-        return self
-
-    def stop(self) -> None:
-        assert self._loop and self._thread, "not started with start_in_thread()"
-        asyncio.run_coroutine_threadsafe(self.close(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
-        self._loop.close()
-
-    def __enter__(self) -> FakeTelegram:
-        return self.start_in_thread()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # --- waiting (thread-safe) -------------------------------------------------------------
 
