@@ -35,7 +35,7 @@ class Prompts:
 
     def variants(self, name: str) -> list[str]:
         """A file holding several alternatives, separated by lines of `---`."""
-        return split_variants(self.text(name))
+        return list(_split(self.text(name)))
 
     def render(self, name: str, /, **values: object) -> str:
         return render(self.text(name), name, **values)
@@ -45,6 +45,11 @@ class Prompts:
         missing = [n for n in names if not self.exists(n)]
         if missing:
             raise PromptError(f"missing prompt files in {self.root}: {', '.join(missing)}")
+
+
+@functools.lru_cache(maxsize=512)
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(split_variants(text))
 
 
 def split_variants(text: str) -> list[str]:
@@ -59,7 +64,12 @@ def split_variants(text: str) -> list[str]:
 
 def slots(template: str) -> set[str]:
     """The $names a template uses."""
-    return set(Template(template).get_identifiers())
+    return set(_identifiers(template))
+
+
+@functools.lru_cache(maxsize=2048)
+def _identifiers(template: str) -> tuple[str, ...]:
+    return tuple(Template(template).get_identifiers())
 
 
 def render(template: str, name: str = "<template>", /, **values: object) -> str:

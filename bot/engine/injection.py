@@ -27,7 +27,16 @@ _PATTERNS = re.compile(
 )
 
 
+# Every pattern above contains one of these; most messages contain none, so the regex
+# (slow on long text) runs only where it can match.
+_CUES = ("instruction", "prompt", "ai", "artificial", "model", "llm", "chatgpt")
+
+
 def find(text: str) -> Signal | None:
     """The first AI-directed instruction in `text`, quoted, or None."""
-    match = _PATTERNS.search(text[:20_000])
+    head = text[:6_000]  # as much as the rules read
+    lowered = head.lower()
+    if not any(cue in lowered for cue in _CUES):
+        return None
+    match = _PATTERNS.search(head)
     return Signal(signal=SIGNAL_NAME, quote=match.group(0)) if match else None

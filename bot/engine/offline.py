@@ -23,7 +23,7 @@ class OfflineEngine:
 
     def assess(self, incoming: Incoming) -> Assessment:
         assessment = rules.assess(incoming.text)
-        detected = language.detect(incoming.text)
+        detected = language.detect_fast(incoming.text)
         if detected:
             assessment = assessment.model_copy(update={"language": detected})
         steering = injection.find(incoming.text)
