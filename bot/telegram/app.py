@@ -27,7 +27,8 @@ from bot.engine import make_engine
 from bot.ocr import OcrEngine, ocr_available
 from bot.store import Store
 from bot.telegram import handlers as h
-from bot.telegram import texts
+from bot.telegram import settings_menu, texts
+from bot.telegram.context import BotContext, Services
 from bot.telegram.keyboards import Action, pattern
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def build_application(settings: Settings) -> Application:
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .context_types(ContextTypes(context=h.BotContext, bot_data=h.Services))
+        .context_types(ContextTypes(context=BotContext, bot_data=Services))
         # One slow draft never holds up another user's forward.
         .concurrent_updates(settings.concurrent_updates)
         # Waits out Telegram 429s (Retry-After) instead of failing the handler.
@@ -68,11 +69,11 @@ def register(app: Application) -> None:
     app.add_handler(TypeHandler(Update, h.gate), group=-1)
 
     commands = {
-        "start": h.on_start,
+        "start": settings_menu.on_start,
         "help": h.on_help,
-        "settings": h.on_settings,
-        "tone": h.on_tone,
-        "profile": h.on_profile,
+        "settings": settings_menu.on_settings,
+        "tone": settings_menu.on_tone,
+        "profile": settings_menu.on_profile,
         "stats": h.on_stats,
         "history": h.on_history,
         "forget": h.on_forget,
@@ -96,20 +97,20 @@ def register(app: Application) -> None:
         Action.edit: h.on_edit,
         Action.show_draft: h.on_show_draft,
         Action.open: h.on_open,
-        Action.default_tone: h.on_default_tone,
+        Action.default_tone: settings_menu.on_default_tone,
         Action.forget: h.on_forget_confirmed,
         Action.keep: h.on_forget_cancelled,
         Action.wrong_category: h.on_wrong_category,
         Action.recategorize: h.on_recategorize,
-        Action.settings: h.on_settings_menu,
-        Action.default_tone_menu: h.on_default_tone_menu,
-        Action.edit_setting: h.on_edit_setting,
-        Action.clear_setting: h.on_clear_setting,
-        Action.links: h.on_links,
-        Action.category_tones: h.on_category_tones,
-        Action.category_tone: h.on_category_tone,
-        Action.set_category_tone: h.on_set_category_tone,
-        Action.clear_examples: h.on_clear_examples,
+        Action.settings: settings_menu.on_settings_menu,
+        Action.default_tone_menu: settings_menu.on_default_tone_menu,
+        Action.edit_setting: settings_menu.on_edit_setting,
+        Action.clear_setting: settings_menu.on_clear_setting,
+        Action.links: settings_menu.on_links,
+        Action.category_tones: settings_menu.on_category_tones,
+        Action.category_tone: settings_menu.on_category_tone,
+        Action.set_category_tone: settings_menu.on_set_category_tone,
+        Action.clear_examples: settings_menu.on_clear_examples,
         Action.fix_text: h.on_fix_text,
     }
     for action, callback in buttons.items():
@@ -121,7 +122,7 @@ def register(app: Application) -> None:
 
 
 async def _post_init(app: Application) -> None:
-    services: h.Services = app.bot_data
+    services: Services = app.bot_data
     settings = services.settings
     services.store = await Store.open(settings.database_url)
     services.engine = make_engine(settings)
@@ -137,7 +138,7 @@ async def _post_init(app: Application) -> None:
 
 async def recover(app: Application, idle_for: float = 0.0) -> None:
     """Finish cases a previous process stored but never showed: the user gets each card once."""
-    services: h.Services = app.bot_data
+    services: Services = app.bot_data
     unfinished = await services.store.unfinished_cases(services.cases.split_window, idle_for)
     for case in unfinished:
         try:
@@ -151,7 +152,7 @@ async def recover(app: Application, idle_for: float = 0.0) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
-    services: h.Services = app.bot_data
+    services: Services = app.bot_data
     if services.engine is not None and hasattr(services.engine, "aclose"):
         await services.engine.aclose()
     if services.ocr is not None:

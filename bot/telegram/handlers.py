@@ -5,61 +5,26 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from telegram import Document, ForceReply, InlineKeyboardMarkup, Message, PhotoSize, Update
+from telegram import Document, ForceReply, Message, PhotoSize, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest
-from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
+from telegram.ext import ApplicationHandlerStop, ExtBot
 
-from bot import preferences, stats
-from bot.cases import Cases
-from bot.config import Settings
-from bot.engine import Engine
-from bot.errors import ScreenshotError, SettingError
+from bot import stats
+from bot.errors import ScreenshotError
 from bot.metrics import METRICS
-from bot.models import Case, CaseStatus, Category, Incoming, Preferences, Tone
+from bot.models import Case, CaseStatus, Category, Incoming, Tone
 from bot.ocr import MAX_BYTES as MAX_IMAGE_BYTES
-from bot.ocr import OcrEngine
 from bot.screenshot import read_screenshot
 from bot.store import Store, Transition
-from bot.telegram import keyboards, render, texts
+from bot.telegram import keyboards, render, settings_menu, texts
+from bot.telegram.context import BotContext, edit_markup, edit_text, retire_card
 from bot.telegram.intake import MAX_TEXT, Unsupported, image_of, read_message
 
 log = logging.getLogger(__name__)
 
 FIX_PREFIX = "fix:"  # a pending "setting" that is really a screenshot's corrected text
-
-
-@dataclass
-class Services:
-    """Long-lived clients, created in post_init and closed in post_shutdown."""
-
-    settings: Settings | None = None
-    store: Store | None = None
-    engine: Engine | None = None
-    cases: Cases | None = None
-    ocr: OcrEngine | None = None  # None: the `ocr` extra is not installed
-
-
-class BotContext(CallbackContext[ExtBot, dict, dict, Services]):
-    """Typed access to the services, instead of loose bot_data keys."""
-
-    @property
-    def settings(self) -> Settings:
-        assert self.bot_data.settings is not None
-        return self.bot_data.settings
-
-    @property
-    def store(self) -> Store:
-        assert self.bot_data.store is not None
-        return self.bot_data.store
-
-    @property
-    def cases(self) -> Cases:
-        assert self.bot_data.cases is not None
-        return self.bot_data.cases
 
 
 # --- gate (runs before every other handler) ---------------------------------------------
@@ -88,38 +53,9 @@ async def gate(update: Update, context: BotContext) -> None:
 # --- commands -----------------------------------------------------------------------------
 
 
-async def on_start(update: Update, context: BotContext) -> None:
-    """Onboarding: what the bot does, how to forward, the current tone and a picker."""
-    await _send_tone_picker(update, context, texts.WELCOME)
-
-
 async def on_help(update: Update, context: BotContext) -> None:
     """Commands and tones in one screen."""
     await update.message.reply_html(texts.HELP)
-
-
-async def on_tone(update: Update, context: BotContext) -> None:
-    """Show the default-tone picker."""
-    await _send_tone_picker(update, context, texts.TONE_PICKER)
-
-
-async def _send_tone_picker(update: Update, context: BotContext, template: str) -> None:
-    prefs = await context.store.preferences(update.effective_user.id)
-    await update.message.reply_html(
-        template.format(tone_line=render.preferences_line(prefs)),
-        reply_markup=keyboards.default_tone_picker(prefs.cold_tone),
-    )
-
-
-async def on_settings(update: Update, context: BotContext) -> None:
-    """The settings menu: every current value, each with a button to change it."""
-    text, markup = await _settings_view(context, update.effective_user.id)
-    await update.message.reply_html(text, reply_markup=markup)
-
-
-async def on_profile(update: Update, context: BotContext) -> None:
-    """A shortcut into /settings: ask for the profile."""
-    await _ask_setting(context, update.effective_chat.id, update.effective_user.id, "profile")
 
 
 async def on_stats(update: Update, context: BotContext) -> None:
@@ -168,7 +104,7 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
 async def on_message(update: Update, context: BotContext) -> None:
     """A forwarded or pasted message (or the user's own version of a draft)."""
     message = update.message
-    if await _take_setting(message, context) or await _take_edit(message, context):
+    if await _take_pending(message, context) or await _take_edit(message, context):
         return
     image = image_of(message)
     if image is not None:
@@ -239,34 +175,23 @@ async def _take_edit(message: Message, context: BotContext) -> bool:
     if updated is None:
         return False
     if case.card_message_id:
-        await _edit_card_text(context.bot, case.chat_id, case.card_message_id, texts.CARD_MOVED)
+        await retire_card(context.bot, case.chat_id, case.card_message_id, texts.CARD_MOVED)
     await send_card(context.bot, context.store, updated)
     return True
 
 
-async def _take_setting(message: Message, context: BotContext) -> bool:
-    """If this replies to a settings prompt, it is the new value (checked before saving)."""
+async def _take_pending(message: Message, context: BotContext) -> bool:
+    """A reply to one of our prompts: a setting's new value, or a screenshot's fixed text."""
     replied = message.reply_to_message
     if replied is None or not message.text:
         return False
-    user_id = message.from_user.id
-    field = await context.store.pending_setting(user_id, replied.message_id)
+    field = await context.store.pending_setting(message.from_user.id, replied.message_id)
     if field is None:
         return False
     if field.startswith(FIX_PREFIX):
         await _fix_text(message, int(field.removeprefix(FIX_PREFIX)), context)
-        return True
-    prefs = await context.store.preferences(user_id)
-    try:
-        prefs = preferences.set_text(prefs, field, message.text)
-    except SettingError as exc:
-        await message.reply_text(str(exc))  # the old value stays; the prompt stays open
-        return True
-    await context.store.save_preferences(user_id, prefs)
-    await context.store.set_pending_setting(user_id, None, None)
-    await message.reply_text(texts.SETTING_SAVED)
-    text, markup = await _settings_view(context, user_id)
-    await message.reply_html(text, reply_markup=markup)
+    else:
+        await settings_menu.apply_reply(message, field, context)
     return True
 
 
@@ -315,7 +240,7 @@ async def on_tones(update: Update, context: BotContext) -> None:
     if case is None:
         return
     await update.callback_query.answer()
-    await _edit_markup(update.callback_query.message, keyboards.tone_row(case))
+    await edit_markup(update.callback_query.message, keyboards.tone_row(case))
 
 
 async def on_back(update: Update, context: BotContext) -> None:
@@ -324,7 +249,7 @@ async def on_back(update: Update, context: BotContext) -> None:
     if case is None:
         return
     await update.callback_query.answer()
-    await _edit_markup(update.callback_query.message, keyboards.card(case))
+    await edit_markup(update.callback_query.message, keyboards.card(case))
 
 
 async def on_edit(update: Update, context: BotContext) -> None:
@@ -362,31 +287,15 @@ async def on_open(update: Update, context: BotContext) -> None:
         case = await context.cases.draft(case.id, case.user_id) or case
     await update.callback_query.answer()
     if case.card_message_id and case.status is CaseStatus.drafted:
-        await _edit_card_text(context.bot, case.chat_id, case.card_message_id, texts.CARD_REOPENED)
+        await retire_card(context.bot, case.chat_id, case.card_message_id, texts.CARD_REOPENED)
     await send_card(context.bot, context.store, case)
-
-
-async def on_default_tone(update: Update, context: BotContext) -> None:
-    """Save the default tone picked in /start or /tone."""
-    query = update.callback_query
-    press = keyboards.unpack(query.data)
-    user_id = update.effective_user.id
-    prefs = await context.store.preferences(user_id)
-    prefs = prefs.model_copy(update={"cold_tone": Tone(press.arg)})
-    await context.store.save_preferences(user_id, prefs)
-    await query.answer()
-    await _edit_text(
-        query.message,
-        texts.TONE_SET.format(tone=prefs.cold_tone.value),
-        keyboards.default_tone_picker(prefs.cold_tone),
-    )
 
 
 async def on_forget_confirmed(update: Update, context: BotContext) -> None:
     """Delete everything kept about the user."""
     gone = await context.store.forget(update.effective_user.id)
     await update.callback_query.answer()
-    await _edit_text(
+    await edit_text(
         update.callback_query.message,
         texts.FORGOTTEN.format(cases=gone.cases, drafts=gone.drafts),
         None,
@@ -396,7 +305,7 @@ async def on_forget_confirmed(update: Update, context: BotContext) -> None:
 async def on_forget_cancelled(update: Update, context: BotContext) -> None:
     """Keep everything."""
     await update.callback_query.answer()
-    await _edit_text(update.callback_query.message, texts.FORGET_CANCELLED, None)
+    await edit_text(update.callback_query.message, texts.FORGET_CANCELLED, None)
 
 
 async def on_fix_text(update: Update, context: BotContext) -> None:
@@ -422,7 +331,7 @@ async def _fix_text(message: Message, case_id: int, context: BotContext) -> None
         await message.reply_text(texts.CASE_CLOSED)
         return
     if old.card_message_id:
-        await _edit_card_text(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
+        await retire_card(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
     fixed = old.incoming.model_copy(update={"text": message.text.strip(), "message_id": None})
     await _new_case(old.chat_id, user_id, fixed, context)
 
@@ -433,7 +342,7 @@ async def on_wrong_category(update: Update, context: BotContext) -> None:
     if case is None:
         return
     await update.callback_query.answer()
-    await _edit_markup(update.callback_query.message, keyboards.category_row(case))
+    await edit_markup(update.callback_query.message, keyboards.category_row(case))
 
 
 async def on_recategorize(update: Update, context: BotContext) -> None:
@@ -443,90 +352,6 @@ async def on_recategorize(update: Update, context: BotContext) -> None:
         return
     category = Category(keyboards.unpack(update.callback_query.data).arg)
     await _answer_redraft(update, await context.cases.correct(case.id, case.user_id, category))
-
-
-async def on_settings_menu(update: Update, context: BotContext) -> None:
-    """Back to the settings menu."""
-    await update.callback_query.answer()
-    text, markup = await _settings_view(context, update.effective_user.id)
-    await _edit_text(update.callback_query.message, text, markup)
-
-
-async def on_default_tone_menu(update: Update, context: BotContext) -> None:
-    """The default-tone picker, from the settings menu."""
-    prefs = await context.store.preferences(update.effective_user.id)
-    await update.callback_query.answer()
-    await _edit_text(
-        update.callback_query.message,
-        texts.TONE_PICKER.format(tone_line=render.preferences_line(prefs)),
-        keyboards.default_tone_picker(prefs.cold_tone),
-    )
-
-
-async def on_edit_setting(update: Update, context: BotContext) -> None:
-    """Ask for a text setting's new value."""
-    field = keyboards.unpack(update.callback_query.data).arg
-    await update.callback_query.answer()
-    await _ask_setting(context, update.effective_chat.id, update.effective_user.id, field)
-
-
-async def on_clear_setting(update: Update, context: BotContext) -> None:
-    """Clear a text setting."""
-    field = keyboards.unpack(update.callback_query.data).arg
-    await _change_preferences(update, context, lambda p: preferences.clear(p, field))
-
-
-async def on_links(update: Update, context: BotContext) -> None:
-    """Links in replies on or off."""
-    await _change_preferences(update, context, preferences.toggle_links)
-
-
-async def on_category_tones(update: Update, context: BotContext) -> None:
-    """The list of categories, each with its tone."""
-    prefs = await context.store.preferences(update.effective_user.id)
-    await update.callback_query.answer()
-    await _edit_text(
-        update.callback_query.message,
-        texts.CATEGORY_TONES,
-        keyboards.category_tone_list(prefs),
-    )
-
-
-async def on_category_tone(update: Update, context: BotContext) -> None:
-    """The tones for one category."""
-    category = Category(keyboards.unpack(update.callback_query.data).arg)
-    prefs = await context.store.preferences(update.effective_user.id)
-    await update.callback_query.answer()
-    await _edit_text(
-        update.callback_query.message,
-        texts.CATEGORY_TONE.format(category=category.label),
-        keyboards.category_tone_picker(prefs, category),
-    )
-
-
-async def on_set_category_tone(update: Update, context: BotContext) -> None:
-    """Save one category's tone, then back to the list."""
-    name, _, tone = keyboards.unpack(update.callback_query.data).arg.partition(".")
-    category, chosen = Category(name), None if tone == "default" else Tone(tone)
-    user_id = update.effective_user.id
-    prefs = preferences.set_category_tone(
-        await context.store.preferences(user_id), category, chosen
-    )
-    await context.store.save_preferences(user_id, prefs)
-    await update.callback_query.answer()
-    await _edit_text(
-        update.callback_query.message, texts.CATEGORY_TONES, keyboards.category_tone_list(prefs)
-    )
-
-
-async def on_clear_examples(update: Update, context: BotContext) -> None:
-    """Forget the replies learned from the user's edits."""
-    count = await context.store.clear_style_examples(update.effective_user.id)
-    await update.callback_query.answer(
-        texts.EXAMPLES_CLEARED.format(count=count, plural="y" if count == 1 else "ies")
-    )
-    text, markup = await _settings_view(context, update.effective_user.id)
-    await _edit_text(update.callback_query.message, text, markup)
 
 
 async def on_stale_button(update: Update, context: BotContext) -> None:
@@ -584,38 +409,6 @@ async def _pressed_case(
     return case
 
 
-async def _settings_view(context: BotContext, user_id: int) -> tuple[str, InlineKeyboardMarkup]:
-    prefs = await context.store.preferences(user_id)
-    learned = await context.store.count_style_examples(user_id)
-    return render.settings(prefs, learned), keyboards.settings(prefs, learned)
-
-
-async def _ask_setting(context: BotContext, chat_id: int, user_id: int, field: str) -> None:
-    """A ForceReply prompt for one text setting; the reply is matched to it in the store."""
-    prompt = await context.bot.send_message(
-        chat_id,
-        texts.SETTING_PROMPTS[field],
-        reply_markup=ForceReply(selective=True, input_field_placeholder=field.capitalize()),
-    )
-    await context.store.set_pending_setting(user_id, field, prompt.message_id)
-
-
-async def _change_preferences(
-    update: Update, context: BotContext, change: Callable[[Preferences], Preferences]
-) -> None:
-    """Apply a change from the settings menu, or say why it was refused; redraw the menu."""
-    user_id = update.effective_user.id
-    try:
-        prefs = change(await context.store.preferences(user_id))
-    except SettingError as exc:
-        await update.callback_query.answer(str(exc)[:200], show_alert=True)
-        return
-    await context.store.save_preferences(user_id, prefs)
-    await update.callback_query.answer()
-    text, markup = await _settings_view(context, user_id)
-    await _edit_text(update.callback_query.message, text, markup)
-
-
 async def _close(
     update: Update,
     context: BotContext,
@@ -649,28 +442,4 @@ async def _show(message: Message | None, case: Case | None) -> None:
     """Redraw a card in place."""
     if message is None or case is None:
         return
-    await _edit_text(message, render.card(case), keyboards.card(case))
-
-
-async def _edit_text(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    try:
-        await message.edit_text(text, reply_markup=markup)
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
-
-
-async def _edit_markup(message: Message, markup: InlineKeyboardMarkup | None) -> None:
-    try:
-        await message.edit_reply_markup(reply_markup=markup)
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
-
-
-async def _edit_card_text(bot: ExtBot, chat_id: int, message_id: int, text: str) -> None:
-    """Retire an old card; it may be gone already, which is fine."""
-    try:
-        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
-    except BadRequest as exc:
-        log.info("could not retire card %s: %s", message_id, exc)
+    await edit_text(message, render.card(case), keyboards.card(case))
