@@ -65,6 +65,9 @@ if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$user'")" ];
 else
     psql_admin -c "ALTER ROLE \"$user\" LOGIN CREATEDB PASSWORD '$password'"
 fi
+# pg_signal_backend: dropping a test database WITH (FORCE) may have to end an autovacuum
+# worker (a superuser session) that happens to be working in it.
+psql_admin -c "GRANT pg_signal_backend TO \"$user\""
 if [ -z "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
     say "creating database $db"
     psql_admin -c "CREATE DATABASE \"$db\" OWNER \"$user\""

@@ -12,12 +12,14 @@ import os
 import re
 import secrets
 import sqlite3
+import time
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
@@ -110,5 +112,17 @@ def fresh_database(kind: str, directory: Path) -> Iterator[str]:
     try:
         yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        # FORCE: a bot process killed mid-test may still hold connections.
-        run_async(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop(name)
+
+
+def _drop(name: str) -> None:
+    """Drop a test database. FORCE: a bot process killed mid-test may still hold connections;
+    a session we may not end (autovacuum, on a server without our grant) is waited out."""
+    for attempt in range(20):
+        try:
+            run_async(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except asyncpg.InsufficientPrivilegeError:
+            if attempt == 19:
+                raise
+            time.sleep(0.25)
