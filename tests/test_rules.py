@@ -396,3 +396,106 @@ def test_fresh_samples_macro_f1_and_genuine_as_cold() -> None:
     genuine = [p for g, p in pairs if g is Category.genuine]
     assert len(genuine) >= 20
     assert sum(p.is_cold for p in genuine) / len(genuine) <= 0.05
+
+
+# README rule 2: relationship evidence turns favour / job-search / reference asks genuine.
+RELATIONSHIP_CASES: list[str] = [
+    "Hi Mr Ortiz, it's Jana from 3C across the hall. I'm travelling next week - would you be "
+    "willing to take in my parcels and feed the fish? I'd owe you one!",
+    "Hi Raj, we studied together at Leeds. I'm applying for a data job at Arup - could you be "
+    "a reference for me? They may call next week.",
+    "Hallo Petra, wir haben vier Jahre zusammen bei SAP gearbeitet. Ich bewerbe mich gerade auf "
+    "eine Stelle als Teamleiterin - wärst du bereit, mir eine Referenz zu geben?",
+    "Hola Diego, fuimos compañeros en Globant. Estoy postulando a un puesto nuevo y quería "
+    "pedirte si podrías darme una recomendación.",
+    "Ciao Giulia, siamo stati colleghi in Accenture. Mi farebbe piacere avere un tuo parere sul "
+    "mio CV, sto cercando una nuova posizione.",
+    "Oi Pedro, estudamos juntos na USP. Gostaria da sua opinião sobre o meu projeto de mestrado.",
+    "Bonjour Claire, nous étions collègues chez Orange. Je candidate pour un poste chez Thales, "
+    "accepterais-tu d'être ma référence ?",
+    "Hey Omar, Nadia introduced us at the meetup. Would you be open to giving feedback on my app?",
+]
+
+
+@pytest.mark.parametrize("text", RELATIONSHIP_CASES)
+def test_relationship_makes_reasonable_ask_genuine(text: str) -> None:
+    a = rules.assess(text)
+    assert a.category is Category.genuine, [s.signal for s in a.signals]
+    assert not a.generic
+
+
+def test_cold_verdict_against_relationship_is_not_confident() -> None:
+    a = rules.assess(
+        "Hi Sam, we worked together at Initech. We help SaaS companies like yours book 30% "
+        "more meetings with outbound lead generation - our platform does it all."
+    )
+    assert a.category is Category.sales_pitch
+    assert a.confidence <= rules.RELATIONSHIP_COLD_CAP
+
+
+def test_wrong_number_opener_beats_claimed_meeting() -> None:
+    for text in (
+        "Hi, is this Jessica? We met at the yacht club in Marbella. Sorry, seems I got the "
+        "wrong number. You seem lovely though!",
+        "Hello Mike, is this you? We met at the wine tasting last month.",
+    ):
+        assert rules.assess(text).category is Category.scam, text
+
+
+NEW_COLD_CUES: list[tuple[str, Category]] = [
+    (
+        "Hello, we design and build fast, modern websites for local shops. Take a look at our "
+        "portfolio and let me know if you'd like a quote.",
+        Category.sales_pitch,
+    ),
+    (
+        "Hi there, our services include branding, copywriting and social media management.",
+        Category.sales_pitch,
+    ),
+    (
+        "Hi! I'm a junior designer and would love your insights on how you landed your first "
+        "agency job.",
+        Category.favor_request,
+    ),
+    (
+        "Hello, I'm a bootcamp grad trying to break into UX. Could you share any tips?",
+        Category.favor_request,
+    ),
+    (
+        "Hi, our hospital network pays a $15,000 sign-on bonus for night-shift nurses.",
+        Category.recruiting,
+    ),
+    (
+        "Hi Tom, we're expanding our data team in Austin and your background looks like a match.",
+        Category.recruiting,
+    ),
+    (
+        "Guten Tag Herr Maier, für einen namhaften Kunden aus dem Maschinenbau suche ich einen "
+        "erfahrenen Projektleiter.",
+        Category.recruiting,
+    ),
+    (
+        "Buongiorno, la contatto per una posizione di sviluppatore senior a Torino.",
+        Category.recruiting,
+    ),
+    (
+        "Hola Ana, nuestro cliente, una fintech en Madrid, busca analistas de datos.",
+        Category.recruiting,
+    ),
+    (
+        "Ciao, ho appena lanciato la mia app di ricette: cosa ne pensi?",
+        Category.favor_request,
+    ),
+    (
+        "Olá, acabei de lançar o meu curso online e queria muito a sua opinião sincera.",
+        Category.favor_request,
+    ),
+    ("Hi there, is this Karen? Sorry if this is a wrong number.", Category.scam),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_COLD_CUES)
+def test_new_cold_cues(text: str, expected: Category) -> None:
+    a = rules.assess(text)
+    assert a.category is expected, [s.signal for s in a.signals]
+    assert a.signals

@@ -205,8 +205,10 @@ RULES: tuple[Rule, ...] = (
       r"|\bmade\s+(?:a\s+)?\d+%\s+(?:profit|returns?)|\b\d+%\s+(?:profit|roi|daily|weekly)\b"
       r"|\bteach\s+you\s+(?:how\s+)?(?:to\s+)?(?:invest|trade|earn|make\s+money|start)\b"),
     R("wrong-number opener", {SC: 2.2},
-      r"\A\W{0,3}(?:(?:hi|hello|hey)\W{1,3})?(?:is\s+this|are\s+you)\s+(?:mr|mrs|ms|miss"
-      r"|dr)?\.?\s?[A-Za-z]{2,20}\s?\?"),
+      r"\A\W{0,3}(?:(?:hi|hello|hey)(?:\s+there)?\W{1,3})?(?:is\s+this|are\s+you)\s+(?:mr|mrs|ms"
+      r"|miss|dr)?\.?\s?[A-Za-z]{2,20}\s?\?"
+      r"|\A\W{0,3}(?:hi|hello|hey)\W{1,3}[A-Za-z]{2,20}\W{1,3}is\s+(?:this|that)\s+(?:you|really\s+you)"
+      r"\s?\?"),
     R("content-free bump", {SC: 2.0},
       r"\b(?:important|urgent|confidential|private|lucrative)\s+(?:matter|issue|business"
       r"|proposal|information)\s+(?:to\s+discuss|with\s+you|for\s+you|concerning|i\s+(?:want"
@@ -677,8 +679,9 @@ RULES: tuple[Rule, ...] = (
     R("asks for free feedback", {FR: 2.2},
       r"\b(?:get|hear|collect|gather)\s+(?:your\s+|some\s+)?(?:honest\s+|quick\s+)?feedback\b"
       r"|\bfeedback\s+on\s+(?:my|our)\b|\btell\s+me\s+what\s+you\s+think\b"
-      r"|\btake\s+a\s+(?:quick\s+)?look\s+at\s+(?:my|our)\s+(?:resume|cv|portfolio|pitch|book"
-      r"|manuscript|startup|prototype|landing\s+page)\b"
+      r"|\btake\s+a\s+(?:quick\s+)?look\s+at\s+(?:my|our)\s+(?:resume|cv|pitch|book"
+      r"|manuscript|startup|prototype|landing\s+page)\b|\btake\s+a\s+(?:quick\s+)?look\s+at\s+my\s+"
+      r"portfolio\b"
       r"|\b(?:tu|su)\s+opinión\b|\bvotre\s+avis\b|\bihre\s+meinung\b"
       r"|\b(?:darme|dame)\s+tu\s+feedback\b|\bprobarla\b|\bprobarlo\b"),
     R("asks you to answer questions", {FR: 2.0},
@@ -720,6 +723,41 @@ RULES: tuple[Rule, ...] = (
       r"|\bvote\s+for\s+(?:me|us|my|our)\b"
       r"|\b(?:share|give|provide)\s+(?:me\s+|us\s+)?an?\s+(?:short\s+|quick\s+|brief\s+)?"
       r"(?:quote|comment|statement|soundbite)\b"),
+    R("asks for free feedback", {FR: 2.2},
+      r"\bmi\s+farebbe\s+piacere\s+(?:avere|ricevere|sapere|conoscere)\s+(?:\w+\s+){0,2}?(?:parere"
+      r"|feedback|opinione)|\b(?:tuo|suo|vostro)\s+(?:sincero\s+)?(?:parere|feedback|opinione)\b"
+      r"|\bcosa\s+ne\s+(?:pensi|pensa)\b|\bgostaria\s+(?:\w+\s+){0,3}?(?:sua|tua)\s+opinião\b"
+      r"|\b(?:sua|tua)\s+opinião\b|\b(?:seu|teu)\s+feedback\b|\bo\s+que\s+(?:você\s+)?acha\b"),
+    R("asks for career advice", {FR: 2.0},
+      r"\b(?:advice|insights?|tips|pointers|perspective)\s+on\s+how\s+you\s+(?:got|broke|made"
+      r"|landed|built|started|became|moved|switched|grew)\b"
+      r"|\b(?:could|can|would)\s+you\s+(?:please\s+)?share\s+(?:any\s+|some\s+|a\s+few\s+|your\s+)?"
+      r"(?:tips|advice|insights|pointers|lessons)\b"
+      r"|\bwould\s+(?:love|appreciate|value)\s+(?:\w+\s+){0,2}?(?:advice|insights?|tips|pointers)\s+"
+      r"(?:on|about)\s+(?:how|breaking|getting|landing|starting)\b"),
+    R("asks for career advice", {FR: 0.8},
+      r"\btrying\s+to\s+(?:break|get)\s+into\b"),
+    # ---- cold cues written without the usual key words ---------------------------------------
+    R("agency pitch", {SP: 2.2},
+      r"\bwe\s+(?:design|build|develop|create|make|craft)\s+(?:,\s*|and\s+|&\s+)(?:\w+\s+)?"
+      r"(?:design|build|develop|create|launch|maintain|market)\b"
+      r"|\b(?:check\s+out|see|view|visit|browse)\s+our\s+(?:recent\s+)?(?:portfolio|work)\b"
+      r"|\bour\s+(?:recent\s+)?portfolio\b|\bour\s+(?:core\s+|main\s+)?services\s+(?:include|range"
+      r"|cover|span)\b"
+      r"|\bwe\s+(?:also\s+)?offer\s+(?:\w+[ ,&/]+){0,3}?(?:services|packages|solutions|design"
+      r"|development|marketing|seo|branding|consulting|consultancy|bookkeeping|plans)\b"
+      r"|\bwe\s+speciali[sz]e\s+in\b"),
+    R("recruiting cue", {RC: 2.0},
+      r"\bsign[- ]on\s+bonus\b|\brelocation\s+(?:package|support|bonus)\b"
+      r"|\b(?:we're|we\s+are)\s+(?:expanding|growing|building\s+out)\s+our\s+(?:\w+\s+){0,2}?team\b"
+      r"|\bfür\s+(?:einen|unseren|meinen)\s+(?:\w+\s+){0,2}?(?:kunden|mandanten)\b"
+      r"|\b(?:suche\s+ich|suchen\s+wir)\b|\bposition\s+als\b"
+      r"|\b(?:una|la|questa)\s+posizione\b|\bposizioni\s+aperte\b|\bofferta\s+di\s+lavoro\b"
+      r"|\b(?:nostro|un\s+nostro|importante)\s+cliente\b|\bricerchiamo\b|\bselezioniamo\b"
+      r"|\bcandidat[oa]\s+ideale\b|\bnuestro\s+cliente\b|\bproceso\s+de\s+selección\b"
+      r"|\bbuscamos\s+(?:un|una)\b|\b(?:una\s+)?posición\s+de\b|\bvaga\s+de\b|\bnosso\s+cliente\b"
+      r"|\bprocesso\s+seletivo\b|\boportunidade\s+de\s+(?:emprego|trabalho)\b"
+      r"|\bnotre\s+client\b|\bl'un\s+de\s+nos\s+clients\b"),
     # ---- genuine: relationship and specifics (README rule 2) --------------------------------
     R("thank-you note", {GE: 2.8},
       r"\bthank(?:s|\s+you)(?:\s+so\s+much|\s+very\s+much)?,?\s+(?:for\s+(?:this\s+(?:project"
@@ -750,6 +788,9 @@ RULES: tuple[Rule, ...] = (
       r"|\bour\s+(?:good\s+)?working\s+relationship\b|\bmy\s+employment\s+with\b"
       r"|\b(?:great|nice|loved|enjoyed)\s+working\s+with\s+you\b"
       r"|\bi\s+was\s+in\s+your\s+(?:\w+\s+){0,3}?(?:class|course|lab|seminar|team|group)\b"),
+    R("named referral", {GE: 2.0},
+      r"(?-i:\b(?!My\b|A\b|The\b|Someone\b|Our\b|One\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+      r"(?:gave|passed|sent|forwarded)\s+me\s+your\s+(?:e-?mail|address|details)\b"),
     R("named referral", {GE: 2.0},
       r"(?-i:\b(?!My\b|A\b|The\b|Someone\b|Our\b"
       r"|One\b)[A-Z][a-z]+)\b[^.\n]{0,30}?\bsuggested\s+(?:that\s+)?"
@@ -826,6 +867,39 @@ RULES: tuple[Rule, ...] = (
       r"|\bwhat's\s+your\s+availability\b|\boffice\s+hours\b"),
     R("no pressure", {GE: 0.5},
       r"\bno\s+rush\b|\bno\s+pressure\b"),
+    R("existing relationship", {GE: 3.0},
+      r"\bwe\s+(?:studied|went\s+to\s+(?:school|uni\w*|college)|trained|served)\s+together\b"
+      r"|\bwe\s+were\s+(?:\w+\s+)?(?:classmates|colleagues|co-?workers|teammates|flatmates"
+      r"|roommates|neighbou?rs)\b"
+      r"|(?-i:\b[A-Z][a-z]+)\s+(?:introduced\s+us|put\s+us\s+in\s+touch|connected\s+us)\b"
+      r"|\bthank(?:s|\s+you)\s+(?:again\s+|so\s+much\s+)?for\s+(?:the|your)\s+(?:kind\s+)?"
+      r"(?:reference|recommendation|letter)\b"),
+    R("neighbour", {GE: 3.0},
+      r"\b(?:your|a|the)\s+(?:\w+\s+)?neighbou?r\b|\bnext[- ]door\b|\bacross\s+the\s+(?:hall"
+      r"|landing|street)\b"
+      r"|\bfrom\s+(?:flat|apartment|apt\.?|unit|house|no\.?|number|#)\s?\d{1,4}[a-z]?\b"
+      r"|(?-i:\b(?:[Ii]t's|[Ii]t\s+is|[Tt]his\s+is)\s+[A-Z][a-z]+\s+from\s+(?:\d{1,4}[A-Za-z]?\b"
+      r"|(?:flat|apartment|apt|unit|house|number)\s|(?:the\s+)?(?:\w+\s+)?(?:floor|building"
+      r"|upstairs|downstairs)\b))"),
+    R("existing relationship (non-English)", {GE: 3.0},
+      r"\bzusammen\b[^.\n]{0,40}?\b(?:gearbeitet|studiert)\b|\bwir\s+waren\s+(?:\w+\s+)?(?:kollegen"
+      r"|kommilitonen|nachbarn)\b|\b(?:ehemalige[rn]?|frühere[rn]?)\s+(?:kolleg\w*|kommiliton\w*"
+      r"|chef\w*)|\bwir\s+haben\s+uns\s+(?:\w+\s+){0,4}?(?:kennengelernt|getroffen)\b"
+      r"|\bnachbar\w*|\baus\s+der\s+wohnung\b|\bvon\s+nebenan\b"
+      r"|\bdanke\s+(?:nochmals\s+)?für\s+(?:das|dein|ihr|die)\s+(?:empfehlungs\w+|referenz|zeugnis)"
+      r"|\b(?:trabajamos|estudiamos|trabajábamos)\s+juntos\b|\bfuimos\s+compañer[oa]s\b"
+      r"|\b(?:ex|antigu[oa])[\s-]?compañer[oa]\b|\bnos\s+conocimos\s+en\b|\bvecin[oa]s?\b"
+      r"|\bgracias\s+(?:de\s+nuevo\s+)?por\s+(?:la|tu|su)\s+(?:carta|referencia|recomendación)"
+      r"|\b(?:travaillé|étudié|bossé)\s+ensemble\b|\b(?:étions|était)\s+collègues\b"
+      r"|\b(?:ancien|ancienne)\s+(?:collègue|camarade)\b|\bnous\s+nous\s+sommes\s+rencontrés\b"
+      r"|\bon\s+s'est\s+rencontrés?\b|\bvoisin\w*"
+      r"|\bmerci\s+(?:encore\s+)?pour\s+(?:la|votre|ta)\s+(?:lettre|référence|recommandation)"
+      r"|\b(?:lavorato|studiato)\s+insieme\b|\bsiamo\s+stati\s+colleghi\b|\b(?:ex|vecchi[oa])\s+"
+      r"collega\b|\bci\s+siamo\s+conosciuti\b|\bvicin[oi]\s+di\s+casa\b"
+      r"|\bgrazie\s+(?:ancora\s+)?per\s+la\s+(?:lettera|referenza)"
+      r"|\b(?:trabalhamos|trabalhámos|estudamos|estudámos)\s+juntos\b|\b(?:ex-?|antig[oa]\s+)colega\b"
+      r"|\bnos\s+conhecemos\s+(?:em|na|no)\b|\bvizinh[oa]s?\b"
+      r"|\bobrigad[oa]\s+(?:de\s+novo\s+)?pela\s+(?:carta|referência|recomendação)"),
 )
 # fmt: on
 
@@ -833,6 +907,21 @@ FEEDBACK_RULES = frozenset(
     {"asks for free feedback", "asks you to answer questions", "customer-discovery ask"}
 )
 SCAM_DECISIVE = 3.0  # this much deception evidence outranks any other cold reading
+# README rule 2: evidence of a real relationship (worked or studied together, met in person, a
+# neighbour, a named mutual introduction) makes a reasonable ask genuine even when it is worded
+# like a favour, a job search or a meeting request.
+RELATIONSHIP_RULES = frozenset(
+    {
+        "existing relationship",
+        "existing relationship (non-English)",
+        "mentions meeting in person",
+        "named mutual introduction",
+        "named referral",
+        "neighbour",
+    }
+)
+ASKS_A_RELATIONSHIP_EXCUSES = (FR, RC, MR)
+RELATIONSHIP_COLD_CAP = 0.6  # a cold verdict against relationship evidence is never sure
 CLOSING_ASK_BAR = 2.0  # this much pitch or job evidence makes a closing call request secondary
 
 # Not a category vote: template residue only says "mass template" (genuine templates have it too).
@@ -896,7 +985,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _confidence(
-    scores: dict[Category, float], top: Category, evidence: float, length: int
+    scores: dict[Category, float],
+    top: Category,
+    evidence: float,
+    length: int,
+    related: bool = False,
 ) -> float:
     """Softmax probability of the winner, shrunk toward chance when evidence or text is thin."""
     exps = {c: math.exp(s / TEMPERATURE) for c, s in scores.items()}
@@ -905,6 +998,8 @@ def _confidence(
         p = min(p, 0.45)
     if top is GE and evidence == 0:
         p = min(p, 0.6)  # "nothing cold found" is weaker than "relationship found"
+    if top is not GE and related:
+        p = min(p, RELATIONSHIP_COLD_CAP)
     return round(max(0.05, min(p, 0.97)), 3)
 
 
@@ -952,6 +1047,18 @@ def assess(text: str) -> Assessment:
                 scores[cat] = max(scores[cat], scores[MR] + 0.3)
                 break
 
+    names = {r.name for r, _ in hits}
+    # README rule 1 beats rule 2: a "wrong number" opener that claims a past meeting is a fake
+    # persona, so its relationship claims count for nothing.
+    fake_persona = "wrong-number opener" in names and scores[SC] >= 2.0
+    related = not fake_persona and not names.isdisjoint(RELATIONSHIP_RULES)
+    if fake_persona:
+        scores[SC] = max(scores[SC], scores[GE] + 0.5)
+    elif related and scores[SC] < SCAM_DECISIVE:
+        ask = max(scores[c] for c in ASKS_A_RELATIONSHIP_EXCUSES)
+        if ask >= scores[GE] and ask >= scores[SP]:
+            scores[GE] = ask + 0.3
+
     # README rule 1: clear deception (phishing, advance fee, fake job with fees) is a scam
     # even when it is dressed up as a job offer or a chat request.
     if scores[SC] >= SCAM_DECISIVE and scores[SC] > scores[GE]:
@@ -972,7 +1079,7 @@ def assess(text: str) -> Assessment:
 
     return Assessment(
         category=top,
-        confidence=_confidence(scores, top, evidence, len(stripped)),
+        confidence=_confidence(scores, top, evidence, len(stripped), related),
         signals=signals,
         generic=generic,
         sender_name=extract.sender_name(body),
