@@ -31,7 +31,7 @@ class Prompts:
 
     def text(self, name: str) -> str:
         """The raw file text; fails loudly when the file is missing."""
-        return _read(self.path(name))
+        return _read(self.root, name)
 
     def variants(self, name: str) -> list[str]:
         """A file holding several alternatives, separated by lines of `---`."""
@@ -80,7 +80,9 @@ def render(template: str, name: str = "<template>", /, **values: object) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def _read(path: Path) -> str:
+def _read(root: Path, name: str) -> str:
+    # Cached by (root, name): drafting reads a few files per message.
+    path = root / name
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -29,13 +29,13 @@ _PATTERNS = re.compile(
 
 # Every pattern above contains one of these; most messages contain none, so the regex
 # (slow on long text) runs only where it can match.
-_CUES = ("instruction", "prompt", "ai", "artificial", "model", "llm", "chatgpt")
+_CUES = ("instruction", "prompt", " ai", "artificial", "model", "llm", "chatgpt")
 
 
 def find(text: str) -> Signal | None:
     """The first AI-directed instruction in `text`, quoted, or None."""
     head = text[:6_000]  # as much as the rules read
-    lowered = head.lower()
+    lowered = " " + head.lower()  # so " ai" also finds "AI" at the very start
     if not any(cue in lowered for cue in _CUES):
         return None
     match = _PATTERNS.search(head)
