@@ -35,15 +35,11 @@ if TYPE_CHECKING:
 PROG = "coldshoulder"
 EXIT_OK = 0
 EXIT_FAILURE = 1  # something broke that the user could not have prevented
-EXIT_USAGE = 2  # bad arguments, input, settings, or a feature not in this build
+EXIT_USAGE = 2  # bad arguments, input or settings
 MAX_REPORTED = 20  # bad lines listed before "... and N more"
 ENGINES = ("offline", "llm")
 CATEGORIES = tuple(c.value for c in Category)
 TONES = tuple(t.value for t in Tone)
-
-
-class Unavailable(ColdShoulderError):
-    """A feature whose name is reserved but that this build does not have yet."""
 
 
 class ConfigError(ColdShoulderError):
@@ -800,7 +796,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         return int(args.func(args))
-    except (InputError, ConfigError, Unavailable, PromptError) as exc:
+    except (InputError, ConfigError, PromptError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except EngineFailure as exc:
