@@ -698,10 +698,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.logs import setup_logging  # imported late: the bot's stack loads only for `run`
     from bot.telegram.app import run
 
-    secrets = [settings.telegram_bot_token.get_secret_value()]
-    if settings.openai_api_key is not None:
-        secrets.append(settings.openai_api_key.get_secret_value())
-    setup_logging(secrets)
+    secrets = [settings.telegram_bot_token, settings.openai_api_key, settings.webhook_secret]
+    setup_logging([s.get_secret_value() for s in secrets if s is not None])
     run(settings)
     return EXIT_OK
 
