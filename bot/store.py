@@ -28,6 +28,8 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    insert,
+    literal,
     select,
     update,
 )
@@ -479,28 +481,61 @@ class Store:
         self, case_id: int, user_id: int, draft: Draft, *, edited: bool = False
     ) -> Case | None:
         """Append a draft version to an open case; None when the case is not open."""
-        # SQLite has no row locks: two presses at once can pick the same version number, and
-        # the unique (case, version) constraint makes the later one try again.
-        for attempt in range(3):
-            try:
-                async with self._sessions.begin() as s:
-                    row = await _open_case_row(s, case_id, user_id)
-                    if row is None:
-                        return None
-                    last = await s.scalar(
-                        select(func.coalesce(func.max(DraftRow.version), 0)).where(
-                            DraftRow.case_id == case_id
-                        )
-                    )
-                    s.add(_draft_row(case_id, last + 1, draft, edited=edited))
-                    row.edit_prompt_message_id = None
-                    row.prompt_tokens += draft.usage.prompt_tokens
-                    row.completion_tokens += draft.usage.completion_tokens
-                    row.updated_at = utcnow()
-                break
-            except IntegrityError:
-                if attempt == 2:
-                    raise
+        async with self._sessions.begin() as s:
+            if s.bind.dialect.name == "postgresql":
+                # Row lock: concurrent presses take turns at picking the next version.
+                await _open_case_row(s, case_id, user_id)
+            # One statement picks the version and checks the case is open, so SQLite (no row
+            # locks, and a reader may not turn writer in WAL mode) serialises it as a write.
+            next_version = (
+                select(func.coalesce(func.max(DraftRow.version), 0) + 1)
+                .where(DraftRow.case_id == case_id)
+                .scalar_subquery()
+            )
+            is_open = select(CaseRow.id).where(
+                CaseRow.id == case_id,
+                CaseRow.user_id == user_id,
+                CaseRow.status == CaseStatus.drafted.value,
+            )
+            values = select(
+                literal(case_id),
+                next_version,
+                literal(draft.tone.value),
+                literal(draft.text),
+                literal(draft.engine),
+                literal(draft.variant),
+                literal(edited),
+                literal(draft.note, type_=Text),
+                literal(utcnow(), type_=DateTime(timezone=True)),
+            ).where(is_open.exists())
+            inserted = await s.execute(
+                insert(DraftRow).from_select(
+                    [
+                        "case_id",
+                        "version",
+                        "tone",
+                        "text",
+                        "engine",
+                        "variant",
+                        "edited",
+                        "note",
+                        "created_at",
+                    ],
+                    values,
+                )
+            )
+            if not inserted.rowcount:
+                return None
+            await s.execute(
+                update(CaseRow)
+                .where(CaseRow.id == case_id)
+                .values(
+                    edit_prompt_message_id=None,
+                    prompt_tokens=CaseRow.prompt_tokens + draft.usage.prompt_tokens,
+                    completion_tokens=CaseRow.completion_tokens + draft.usage.completion_tokens,
+                    updated_at=utcnow(),
+                )
+            )
         return await self._load(case_id)
 
     async def set_card_message(self, case_id: int, message_id: int) -> None:
@@ -727,8 +762,8 @@ async def _ensure_user(s: AsyncSession, user_id: int) -> UserRow:
     if row is None:
         # Two updates (or two replicas) can meet a new user at once: whoever inserts second
         # finds the row instead of failing on the primary key.
-        insert = postgresql.insert if s.bind.dialect.name == "postgresql" else sqlite.insert
-        await s.execute(insert(UserRow).values(id=user_id, preferences={}).on_conflict_do_nothing())
+        upsert = postgresql.insert if s.bind.dialect.name == "postgresql" else sqlite.insert
+        await s.execute(upsert(UserRow).values(id=user_id, preferences={}).on_conflict_do_nothing())
         row = await s.get(UserRow, user_id)
         assert row is not None
     return row
