@@ -105,10 +105,10 @@ def test_log_filter_scrubs_the_token_from_messages_and_exceptions(
     token = "123:" + "very-secret"  # built, so the traceback's source line can't leak it
     logger.addFilter(RedactSecrets([token]))
     try:
-        raise RuntimeError(f"POST https://api.telegram.org/bot{token}/getMe failed")
+        raise RuntimeError(f"POST http://127.0.0.1:8081/bot{token}/getMe failed")
     except RuntimeError:
         with caplog.at_level(logging.INFO, logger="test.redact"):
-            logger.info("calling %s", f"https://api.telegram.org/bot{token}/getMe")
+            logger.info("calling %s", f"http://127.0.0.1:8081/bot{token}/getMe")
             logger.exception("request failed")
     assert "very-secret" not in caplog.text
     assert "bot***/getMe" in caplog.text
