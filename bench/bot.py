@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import platform
 import random
@@ -47,6 +46,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_sa
 if str(REPO_ROOT) not in sys.path:  # `python bench/bot.py`: bot/ and tests/ from the clone
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.common import load_texts, percentile  # noqa: E402
 from bot.cases import SPLIT_MIN_CHARS  # noqa: E402
 from tests import databases  # noqa: E402
 from tests.e2e_helpers import TOKEN, BotProcess, card_calls, wait_until  # noqa: E402
@@ -74,26 +74,27 @@ ASSESSMENT = {
 }
 
 
-def load_texts(path: Path) -> tuple[list[str], int]:
+def short_texts(path: Path) -> tuple[list[str], int]:
     """The texts, each cut below SPLIT_MIN_CHARS (at a space) so none waits for a split."""
     texts, cut = [], 0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        text = json.loads(line)["text"]
+    for text in load_texts(path):
         if len(text) >= SPLIT_MIN_CHARS:
             head = text[: SPLIT_MIN_CHARS - 1]
             text, cut = (head.rsplit(None, 1)[0] if " " in head else head), cut + 1
         texts.append(text)
-    if not texts:
-        raise SystemExit(f"{path}: no messages")
     return texts, cut
 
 
-def percentile(sorted_values: list[float], q: float) -> float:
-    """Nearest-rank percentile of an already sorted list."""
-    rank = max(1, round(q / 100 * len(sorted_values)))
-    return sorted_values[min(rank, len(sorted_values)) - 1]
+def card_latencies(users, sent_at, arrived, warm, started: float) -> tuple[list[float], float]:
+    """Per chat, the k-th card after the warm-up answers the k-th message injected there.
+
+    Returns the latencies and the time of the last card."""
+    latencies, last = [], started
+    for uid in users:
+        for t_sent, card in zip(sent_at[uid], arrived[uid][warm[uid] :], strict=False):
+            latencies.append(card.time - t_sent)
+            last = max(last, card.time)
+    return latencies, last
 
 
 def peak_mib(pid: int) -> float | None:
@@ -195,12 +196,7 @@ def run_once(
             bot.stop()
             fake.stop()
 
-    # Per chat, the k-th card after the warm-up answers the k-th message injected there.
-    latencies, last = [], started
-    for uid in users:
-        for t_sent, card in zip(sent_at[uid], arrived[uid][warm[uid] :], strict=False):
-            latencies.append(card.time - t_sent)
-            last = max(last, card.time)
+    latencies, last = card_latencies(users, sent_at, arrived, warm, started)
     timed_out = len(latencies) < args.n
     wall = (ended if timed_out else last) - started
     return Result(concurrency, rate_limit, args.n, latencies, wall, peak, timed_out)
@@ -349,11 +345,7 @@ def run_hosted(
                 b.stop()
             fake.stop()
 
-    latencies, last = [], started
-    for uid in users:
-        for t_sent, card in zip(sent_at[uid], arrived[uid][warm[uid] :], strict=False):
-            latencies.append(card.time - t_sent)
-            last = max(last, card.time)
+    latencies, last = card_latencies(users, sent_at, arrived, warm, started)
     ok = [d.time for d in posts if d.ok]
     delivered = max(ok) - started if len(ok) == args.hosted_n else None
     timed_out = len(latencies) < args.hosted_n
@@ -497,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown := chosen - {"offline", "llm", "hosted"}:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
 
-    texts, cut = load_texts(args.data)
+    texts, cut = short_texts(args.data)
     mean_chars = statistics.fmean(len(t) for t in texts)
     runs = []
     if "offline" in chosen:

@@ -8,7 +8,6 @@ regex compilation, caches). Prints figures and asserts nothing: `make bench`.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -23,19 +22,10 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_sa
 if str(REPO_ROOT) not in sys.path:  # `python bench/engine.py` from a clone without install
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.common import load_texts, percentile  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.engine import make_offline_engine  # noqa: E402
 from bot.models import Incoming  # noqa: E402
-
-
-def load_texts(path: Path) -> list[str]:
-    texts = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            texts.append(json.loads(line)["text"])
-    if not texts:
-        raise SystemExit(f"{path}: no messages")
-    return texts
 
 
 def pin_to_one_core() -> str:
@@ -44,12 +34,6 @@ def pin_to_one_core() -> str:
         os.sched_setaffinity(0, {cpu})
         return f"pinned to CPU {cpu}"
     return "not pinned (no sched_setaffinity on this OS)"
-
-
-def percentile(sorted_values: list[float], q: float) -> float:
-    """Nearest-rank percentile of an already sorted list."""
-    rank = max(1, round(q / 100 * len(sorted_values)))
-    return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
 def peak_rss_mib() -> float:

@@ -27,6 +27,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_sa
 if str(REPO_ROOT) not in sys.path:  # `python bench/llm.py` from a clone without install
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.common import load_texts, percentile  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.engine import make_offline_engine  # noqa: E402
 from bot.engine.llm import LLMEngine  # noqa: E402
@@ -35,22 +36,6 @@ from bot.models import Incoming, Preferences  # noqa: E402
 DUMMY_KEY = "sk-bench-not-a-key"
 DUMMY_URL = "http://127.0.0.1:9/v1"  # never contacted: the transport below answers in-process
 CHARS_PER_TOKEN = 4
-
-
-def load_texts(path: Path) -> list[str]:
-    texts = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            texts.append(json.loads(line)["text"])
-    if not texts:
-        raise SystemExit(f"{path}: no messages")
-    return texts
-
-
-def percentile(sorted_values: list[float], q: float) -> float:
-    """Nearest-rank percentile of an already sorted list."""
-    rank = max(1, round(q / 100 * len(sorted_values)))
-    return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
 def tokens(chars: float) -> float:
