@@ -41,18 +41,19 @@ import pytest
 from sqlalchemy.engine import make_url
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_samples.jsonl"
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "dev_samples.jsonl"
 
 if str(REPO_ROOT) not in sys.path:  # `python bench/bot.py`: bot/ and tests/ from the clone
     sys.path.insert(0, str(REPO_ROOT))
 
+from tests.test_bot_webhook_e2e import Replica  # noqa: E402
+
 from bench.common import load_texts, percentile  # noqa: E402
-from bot.cases import SPLIT_MIN_CHARS  # noqa: E402
+from bot.service import SPLIT_MIN_CHARS  # noqa: E402
 from tests import databases  # noqa: E402
-from tests.e2e_helpers import TOKEN, BotProcess, card_calls, wait_until  # noqa: E402
+from tests.e2e.helpers import TOKEN, BotProcess, card_calls, wait_until  # noqa: E402
 from tests.fakes.openai import FakeOpenAI  # noqa: E402
 from tests.fakes.telegram import FakeTelegram  # noqa: E402
-from tests.test_bot_webhook_e2e import Replica  # noqa: E402
 
 FIRST_USER = 2001  # allowed user ids FIRST_USER .. FIRST_USER + users - 1; chat id = user id
 WARM_USER = 1999  # the LLM scenario's warm-up chat, apart from the burst's users

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev_samples.jsonl"
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "dev_samples.jsonl"
 
 if str(REPO_ROOT) not in sys.path:  # `python bench/engine.py` from a clone without install
     sys.path.insert(0, str(REPO_ROOT))

@@ -22,10 +22,10 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:  # `python bench/ocr.py` from a clone without install
     sys.path.insert(0, str(REPO_ROOT))
 
-from bot.ocr import OcrEngine  # noqa: E402
-from bot.screenshot import layout  # noqa: E402
+from bot.screens.layout import layout  # noqa: E402
+from bot.screens.ocr import OcrEngine  # noqa: E402
+from tests.screens.test_screenshot import cer  # noqa: E402
 from tests.screenshots import THREADS, matrix, screenshot_bytes  # noqa: E402
-from tests.test_screenshot import cer  # noqa: E402
 
 
 def peak_rss_mb() -> float:

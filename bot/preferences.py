@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from bot import language
 from bot.errors import SettingError
 from bot.models import Category, Preferences, Tone
+from bot.text import language
 
 # field -> (label for messages, maximum characters)
 TEXT_FIELDS: dict[str, tuple[str, int]] = {

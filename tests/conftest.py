@@ -15,7 +15,7 @@ from bot.prompts import Prompts
 from tests.databases import DATABASES, POSTGRES, fresh_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+DATA_DIR = REPO_ROOT / "data"
 
 _real_connect = socket.socket.connect
 

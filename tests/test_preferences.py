@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from bot import preferences
-from bot.cases import VOUCHED_SIGNAL, Cases
 from bot.errors import SettingError
 from bot.models import (
     CaseStatus,
@@ -17,6 +16,7 @@ from bot.models import (
     StyleExample,
     Tone,
 )
+from bot.service import VOUCHED_SIGNAL, Cases
 from bot.store import Store
 
 PITCH = (

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_PROMPTS_DIR
-from bot.engine import drafting
+from bot.engine.offline import drafting
 from bot.errors import MissingVariables, PromptError
 from bot.models import Category, Tone
 from bot.prompts import Prompts, render, slots, split_variants

@@ -31,7 +31,6 @@ from bot.config import Settings
 from bot.engine import injection
 from bot.engine.offline import OfflineEngine
 from bot.errors import ModelUnavailable
-from bot.language import name as language_name
 from bot.metrics import METRICS
 from bot.models import (
     Assessment,
@@ -45,6 +44,7 @@ from bot.models import (
     Verdict,
 )
 from bot.prompts import Prompts
+from bot.text.language import name as language_name
 
 log = logging.getLogger(__name__)
 

@@ -20,15 +20,16 @@ from telegram.ext import (
     filters,
 )
 
-from bot import web
-from bot.cases import Cases
 from bot.config import Settings
 from bot.engine import make_engine
-from bot.ocr import OcrEngine, ocr_available
+from bot.screens.ocr import OcrEngine, ocr_available
+from bot.service import Cases
 from bot.store import Store
-from bot.telegram import handlers as h
-from bot.telegram import settings_menu, texts
+from bot.telegram import texts
+from bot.telegram import webhook as web
 from bot.telegram.context import BotContext, Services
+from bot.telegram.handlers import cases as h
+from bot.telegram.handlers import settings as settings_menu
 from bot.telegram.keyboards import Action, pattern
 
 log = logging.getLogger(__name__)

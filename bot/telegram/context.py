@@ -9,10 +9,10 @@ from telegram import InlineKeyboardMarkup, Message
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.cases import Cases
 from bot.config import Settings
 from bot.engine import Engine
-from bot.ocr import OcrEngine
+from bot.screens.ocr import OcrEngine
+from bot.service import Cases
 from bot.store import Store
 
 log = logging.getLogger(__name__)

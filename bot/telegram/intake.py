@@ -5,7 +5,7 @@ into an `Unsupported` that tells the handler which kind of message it could not 
 
 - A forward takes the sender from `message.forward_origin` (every origin kind); source
   "forward".
-- A paste goes through `bot.linkedin.parse_paste`: a LinkedIn copy gives its message and
+- A paste goes through `bot.screens.linkedin.parse_paste`: a LinkedIn copy gives its message and
   sender with source "linkedin", anything else is kept as is with source "paste".
 - A message from a Telegram Business chat is answered to its author; source "business".
 - A text longer than `MAX_TEXT` is cut; `read_message` / `read_text` say so (`Intake`).
@@ -30,8 +30,8 @@ from telegram import (
 )
 from telegram.constants import MessageLimit
 
-from bot.linkedin import parse_paste
 from bot.models import Incoming
+from bot.screens.linkedin import parse_paste
 
 __all__ = [
     "MAX_TEXT",

@@ -7,8 +7,8 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
-from bot import language
 from bot.models import Case, CaseStatus, Category, Preferences
+from bot.text import language
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
 MAX_QUOTE = 160

@@ -6,10 +6,11 @@ and the second opinion the card shows next to a model's verdict.
 
 from __future__ import annotations
 
-from bot import language
-from bot.engine import drafting, injection, rules
+from bot.engine import injection
+from bot.engine.offline import drafting, rules
 from bot.models import Assessment, Category, Draft, Incoming, Preferences, Tone, Verdict
 from bot.prompts import Prompts
+from bot.text import language
 
 ENGINE_NAME = "offline"
 

@@ -1,6 +1,6 @@
 """Find the message to answer in the OCR lines of a LinkedIn screenshot.
 
-`layout(lines, width, height)` takes the boxes OCR found (see `bot.ocr.OcrLine`) and returns
+`layout(lines, width, height)` takes the boxes OCR found (see `bot.screens.ocr.OcrLine`) and returns
 a `Screenshot`: the other person's name, the time of their message, and the body of their
 last turn, with the UI chrome removed. It works on position and vocabulary:
 
@@ -13,7 +13,8 @@ last turn, with the UI chrome removed. It works on position and vocabulary:
    are the small lines right under it (headline, "Active now", "InMail").
 3. **Vocabulary.** Lines LinkedIn's UI produces are dropped wherever they are: buttons,
    "View profile", "Sponsored", "InMail", "Seen", reactions, presence, connection degrees,
-   day separators and timestamps. The knowledge is `bot.linkedin`'s, shared with text pastes.
+   day separators and timestamps. The knowledge is `bot.screens.linkedin`'s,
+   shared with text pastes.
 4. **Speakers.** If messages sit under "Name · 10:42 AM" headers (LinkedIn web, and the
    mobile app's list style), each block belongs to the header's name: the title's name is
    the sender, any other name ("You", the user's own) is the user. Otherwise the lines are
@@ -37,7 +38,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol
 
 from bot.errors import ScreenshotError
-from bot.linkedin import (
+from bot.models import Incoming
+from bot.screens.linkedin import (
     _classify,
     _clean_name,
     _has_time,
@@ -46,10 +48,9 @@ from bot.linkedin import (
     _looks_like_headline,
     _same_person,
 )
-from bot.models import Incoming
 
 if TYPE_CHECKING:
-    from bot.ocr import OcrLine, OcrPage
+    from bot.screens.ocr import OcrLine, OcrPage
 
 __all__ = ["Screenshot", "layout", "read_screenshot"]
 
@@ -101,7 +102,7 @@ async def read_screenshot(engine: _Reader, image_bytes: bytes) -> Screenshot:
 
 
 # ---------------------------------------------------------------------------------------------
-# Vocabulary (on top of bot.linkedin's, which knows pastes)
+# Vocabulary (on top of bot.screens.linkedin's, which knows pastes)
 # ---------------------------------------------------------------------------------------------
 
 _CHROME_KINDS = (_Kind.CHROME, _Kind.WEAK, _Kind.PRESENCE, _Kind.DEGREE, _Kind.VIEW)

@@ -269,7 +269,7 @@ async def test_migrations_reach_head_once_and_match_the_models(database_url: str
     from alembic.script import ScriptDirectory
     from sqlalchemy import text
 
-    from bot.store import MIGRATIONS_DIR, Base
+    from bot.store.repo import MIGRATIONS_DIR, Base
 
     await (await Store.open(database_url)).close()
     store = await Store.open(database_url)  # second start: nothing left to apply

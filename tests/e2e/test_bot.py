@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.databases import DATABASES, fresh_database
-from tests.e2e_helpers import (
+from tests.e2e.helpers import (
     OWNER,
     SECOND,
     STRANGER,

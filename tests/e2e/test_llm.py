@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e_helpers import OWNER, SECOND, TOKEN, BotProcess, send_for_card
+from tests.e2e.helpers import OWNER, SECOND, TOKEN, BotProcess, send_for_card
 from tests.fakes.openai import FakeOpenAI
 from tests.fakes.telegram import FakeTelegram
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from bot import ocr as ocr_module
 from bot.errors import ScreenshotError
-from bot.ocr import MAX_BYTES, OcrEngine, OcrLine, OcrPage, ocr_available, open_image
-from bot.screenshot import Screenshot, _split_header, layout, read_screenshot
+from bot.screens import ocr as ocr_module
+from bot.screens.layout import Screenshot, _split_header, layout, read_screenshot
+from bot.screens.ocr import MAX_BYTES, OcrEngine, OcrLine, OcrPage, ocr_available, open_image
 from tests.screenshots import THREADS, Spec, matrix, render, screenshot_bytes, telegram_jpeg
 
 MAX_CER = 0.02

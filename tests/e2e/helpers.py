@@ -14,7 +14,7 @@ from typing import Any
 from tests import databases
 from tests.fakes.telegram import Call, FakeTelegram
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST-token-never-real"
 OWNER = 1001
 SECOND = 1002

@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from bot.engine import extract
+from bot.engine.offline import extract
 from bot.models import Assessment, Category, Signal
 
 MAX_CHARS = 6000  # cold messages are short; what follows a 6 KB prefix never changes a verdict

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from bot import language
+from bot.text import language
 
 MESSAGES = {
     "en": (

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.engine.drafting import MAX_DRAFT_WORDS
+from bot.engine.offline.drafting import MAX_DRAFT_WORDS
 from bot.models import Incoming, Tone
 
 LINK = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:com|net|org|io|ai)\b", re.I)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e_helpers import (
+from tests.e2e.helpers import (
     OWNER,
     SECOND,
     TOKEN,

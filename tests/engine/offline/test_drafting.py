@@ -14,11 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.engine import drafting
+from bot.engine.offline import drafting
 from bot.models import Assessment, Category, Draft, Preferences, Tone
 from bot.prompts import Prompts, slots
-
-from .conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT
 
 CATEGORIES = list(Category)
 TONES = list(Tone)
@@ -408,7 +407,7 @@ def test_choice_is_stable_across_processes() -> None:
     """hashlib, not hash(): PYTHONHASHSEED must not change which reply a message gets."""
     script = (
         "import json; from bot.config import DEFAULT_PROMPTS_DIR; from bot.prompts import Prompts;"
-        "from bot.engine import drafting; from bot.models import *;"
+        "from bot.engine.offline import drafting; from bot.models import *;"
         "p = Prompts(DEFAULT_PROMPTS_DIR);"
         "print(json.dumps([drafting.draft(p, text=f'message {i}', assessment=Assessment("
         "category=c, confidence=0.5), tone=Tone.pointed, prefs=Preferences(), variant=None).text"

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
+from bot.cli import commands as cli
 from bot.cli import main
 from bot.models import Category, Tone
-from tests.conftest import REPO_ROOT, SHARED_DATA
+from tests.conftest import DATA_DIR, REPO_ROOT
 
-DEV_SAMPLES = SHARED_DATA / "dev_samples.jsonl"
+DEV_SAMPLES = DATA_DIR / "dev_samples.jsonl"
 SEED_QUOTE = (
     "I see you looked at my profile and based on your fascinating background "
     "I think we should connect."

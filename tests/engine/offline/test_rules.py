@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from bot.engine import extract, rules
+from bot.engine.offline import extract, rules
 from bot.models import Category
+from tests.conftest import DATA_DIR
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = DATA_DIR
 
 SEED_CONNECT = (
     "I see you looked at my profile and based on your fascinating background I think we "
@@ -376,7 +376,7 @@ def test_deterministic() -> None:
     assert rules.assess(SEED_DEMO) == rules.assess(SEED_DEMO)
 
 
-FRESH = Path(__file__).resolve().parent / "data" / "fresh_samples.jsonl"
+FRESH = DATA_DIR / "written" / "fresh_samples.jsonl"
 
 
 def test_fresh_samples_macro_f1_and_genuine_as_cold() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e_helpers import (
+from tests.e2e.helpers import (
     OWNER,
     TOKEN,
     BotProcess,

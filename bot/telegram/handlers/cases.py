@@ -15,11 +15,12 @@ from bot import stats
 from bot.errors import ScreenshotError
 from bot.metrics import METRICS
 from bot.models import Case, CaseStatus, Category, Incoming, Tone
-from bot.ocr import MAX_BYTES as MAX_IMAGE_BYTES
-from bot.screenshot import read_screenshot
+from bot.screens.layout import read_screenshot
+from bot.screens.ocr import MAX_BYTES as MAX_IMAGE_BYTES
 from bot.store import Store, Transition
-from bot.telegram import keyboards, render, settings_menu, texts
+from bot.telegram import keyboards, render, texts
 from bot.telegram.context import BotContext, edit_markup, edit_text, retire_card
+from bot.telegram.handlers import settings as settings_menu
 from bot.telegram.intake import MAX_TEXT, Unsupported, image_of, read_message
 
 log = logging.getLogger(__name__)

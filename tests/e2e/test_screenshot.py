@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.e2e_helpers import (
+from tests.e2e.helpers import (
     OWNER,
     TOKEN,
     BotProcess,
