@@ -167,6 +167,7 @@ class Case(BaseModel):
     edit_prompt_message_id: int | None = None
     usage: Usage = Field(default_factory=Usage)
     corrected_from: Category | None = None  # the engine's category, when the user changed it
+    earlier_cold: int = 0  # earlier cases from the same sender that were cold
     created_at: datetime
 
     @property

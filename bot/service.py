@@ -1,13 +1,18 @@
-"""The case workflow: store first, then assess and draft, then redraft on request.
+"""The workflow: the one API the handlers, the webhook's recovery and the CLI call.
 
-Telegram-free: the handlers call these and render what comes back.
+Telegram-free. It takes and returns loaded domain objects (a handler loads a pressed case
+once and passes it on), so no layer fetches the same case twice.
 """
 
 from __future__ import annotations
 
 import asyncio
 import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
+from bot import preferences
 from bot.engine import Engine
 from bot.metrics import METRICS
 from bot.models import (
@@ -23,7 +28,7 @@ from bot.models import (
     Tone,
     Verdict,
 )
-from bot.store import Store, Transition
+from bot.store import Forgotten, Store, Transition
 
 # Telegram clients split a paste longer than 4,096 characters into several messages sent
 # back to back. Only a long message can be the first part of such a split, so only a long
@@ -31,9 +36,18 @@ from bot.store import Store, Transition
 SPLIT_MIN_CHARS = 3500
 SPLIT_WINDOW = 2.0
 MAX_EDIT_CHARS = 4000
+VOUCHED_SIGNAL = "you marked this sender as genuine"
 
 
-class Cases:
+@dataclass(frozen=True)
+class Pending:
+    """A stored case waiting for the engine, with the preferences it is drafted under."""
+
+    case: Case
+    prefs: Preferences
+
+
+class Service:
     def __init__(self, store: Store, engine: Engine, split_window: float = SPLIT_WINDOW):
         self.store = store
         self.engine = engine
@@ -43,45 +57,47 @@ class Cases:
             weakref.WeakValueDictionary()
         )
 
-    async def intake(self, user_id: int, chat_id: int, incoming: Incoming) -> Case | None:
+    # --- a new message -----------------------------------------------------------------
+
+    async def intake(self, user_id: int, chat_id: int, incoming: Incoming) -> Pending | None:
         """Write the message down before any engine runs, so a crash cannot lose it.
 
         Returns the case still to draft (or to show), or None when there is nothing left to
         do: the text joined a paste still arriving, or this message (a redelivered update)
         already has its card.
         """
+        long_paste = len(incoming.text) >= SPLIT_MIN_CHARS
+        status = CaseStatus.collecting if long_paste else CaseStatus.pending
         # Updates are handled concurrently; the per-chat lock keeps the parts of one paste in
         # the order Telegram delivered them (the lock is taken before the first await).
         lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
         async with lock:
-            if incoming.message_id is not None:
-                known = await self.store.case_for_message(chat_id, incoming.message_id)
-                if known is not None:
-                    return known if _needs_work(known) else None
-            joined = await self.store.append_part(
-                user_id, chat_id, incoming.text, self.split_window
+            stored = await self.store.cases.intake(
+                user_id, chat_id, incoming, self.split_window, status
             )
-            if joined is not None:
-                return None
-            long_paste = len(incoming.text) >= SPLIT_MIN_CHARS
-            status = CaseStatus.collecting if long_paste else CaseStatus.pending
-            case = await self.store.create_case(user_id, chat_id, incoming, status=status)
-        if case.status not in (CaseStatus.collecting, CaseStatus.pending):
-            return case if _needs_work(case) else None  # another replica stored it first
+        case = stored.case
+        if case is None:
+            return None
+        if not stored.new:
+            # Stored before (a redelivery, or another replica was first).
+            return Pending(case, stored.prefs) if _needs_work(case) else None
         if long_paste and not await self._wait_for_parts(case.id):
             return None
-        return case
+        if long_paste:  # the parts were joined in the store: read the whole text back
+            case = await self.store.cases.get(case.id, user_id)
+            if case is None:
+                return None
+        return Pending(case, stored.prefs)
 
-    async def draft(self, case_id: int, user_id: int, image: bytes | None = None) -> Case | None:
+    async def draft(self, pending: Pending, image: bytes | None = None) -> Case | None:
         """Assess and draft a pending case; an already drafted case comes back as it is.
 
         `image` is the screenshot the text was read from, for a model that reads images.
         None when another replica drafted it meanwhile (it shows the card, not us).
         """
-        case = await self.store.get_case(case_id, user_id)
-        if case is None or case.status is not CaseStatus.pending:
+        case, prefs = pending.case, pending.prefs
+        if case.status is not CaseStatus.pending:
             return case
-        prefs = await self.store.preferences(user_id)
         incoming = case.incoming.model_copy(update={"image": image})
         verdict = await self.engine.verdict(incoming, prefs)
         METRICS.inc("coldshoulder_cases_total", category=verdict.assessment.category.value)
@@ -89,13 +105,34 @@ class Cases:
         if verdict.engine != self.engine.name:
             METRICS.inc("coldshoulder_llm_fallbacks_total")
         key = sender_key(case.incoming, verdict.assessment)
-        verdict = await self._apply_sender_history(case, verdict, key, prefs)
-        return await self.store.save_verdict(case.id, case.incoming, verdict, sender_key=key)
+        saved = await self.store.cases.save_verdict(case, case.incoming, verdict, key)
+        if saved.vouched:
+            # A sender the user vouched for is never called cold.
+            trusted = await self._vouched(case, verdict, prefs)
+            saved = await self.store.cases.save_verdict(case, case.incoming, trusted, key)
+        return saved.case
 
-    async def correct(self, case_id: int, user_id: int, category: Category) -> Case | None:
+    async def resume(self, case: Case) -> Case | None:
+        """Draft a case a previous process stored but never finished."""
+        prefs = await self.store.users.preferences(case.user_id)
+        return await self.draft(Pending(case, prefs))
+
+    async def unfinished(self, idle_for: float = 0.0) -> list[Case]:
+        """Cases stored but never shown: pending, or drafted with no card."""
+        return await self.store.cases.unfinished(self.split_window, idle_for)
+
+    async def card_sent(self, case: Case, message_id: int) -> Case:
+        return await self.store.cases.set_card_message(case, message_id)
+
+    # --- the card's buttons ------------------------------------------------------------
+
+    async def case(self, case_id: int, user_id: int) -> Case | None:
+        """The case if it exists and belongs to this user."""
+        return await self.store.cases.get(case_id, user_id)
+
+    async def correct(self, case: Case, category: Category) -> Case | None:
         """The user says the category is wrong: redraft under theirs and remember the sender."""
-        case = await self.store.get_case(case_id, user_id)
-        if case is None or case.assessment is None or case.status is not CaseStatus.drafted:
+        if case.assessment is None or case.status is not CaseStatus.drafted:
             return None
         assessment = case.assessment.model_copy(
             update={
@@ -104,102 +141,171 @@ class Cases:
                 "generic": case.assessment.generic and category.is_cold,
             }
         )
-        prefs = await self.store.preferences(user_id)
+        prefs = await self.store.users.preferences(case.user_id)
         draft = await self.engine.redraft(
             case.incoming, assessment, prefs.tone_for(category), prefs
         )
         key = sender_key(case.incoming, assessment)
         if key:
-            await self.store.mark_sender(user_id, key, genuine=category is Category.genuine)
-        return await self.store.correct(case.id, user_id, assessment, draft)
+            await self.store.users.mark_sender(
+                case.user_id, key, genuine=category is Category.genuine
+            )
+        return await self.store.cases.correct(case, assessment, draft)
 
-    async def regenerate(self, case_id: int, user_id: int) -> Case | None:
+    async def regenerate(self, case: Case) -> Case | None:
         """A different variant in the same tone."""
-        case = await self.store.get_case(case_id, user_id)
-        if case is None or case.draft is None:
+        if case.draft is None:
             return None
         return await self._redraft(
             case, case.draft.tone, case.draft.variant + 1, avoid=case.draft.text
         )
 
-    async def retone(self, case_id: int, user_id: int, tone: Tone) -> Case | None:
-        case = await self.store.get_case(case_id, user_id)
-        if case is None or case.draft is None:
+    async def retone(self, case: Case, tone: Tone) -> Case | None:
+        if case.draft is None:
             return None
         return await self._redraft(case, tone, None)
+
+    async def ask_for_edit(self, case: Case, prompt_message_id: int) -> None:
+        """Remember the prompt whose reply becomes the user's own version of the draft."""
+        await self.store.cases.set_edit_prompt(case, prompt_message_id)
+
+    async def case_for_edit_reply(self, user_id: int, message_id: int) -> Case | None:
+        return await self.store.cases.for_edit_prompt(user_id, message_id)
 
     async def edit(self, case: Case, text: str) -> Case | None:
         """The user's own words become the newest draft version."""
         if case.draft is None:
             return None
         draft = Draft(tone=case.draft.tone, text=text.strip()[:MAX_EDIT_CHARS], engine="user")
-        return await self.store.add_draft(case.id, case.user_id, draft, edited=True)
+        return await self.store.cases.add_draft(case, draft, edited=True)
 
-    async def approve(self, case_id: int, user_id: int) -> Transition:
+    async def show_draft(self, case: Case) -> Case:
+        """Reveal the draft a scam card holds back."""
+        return await self.store.cases.show_draft(case)
+
+    async def approve(self, case: Case) -> Transition:
         """Close the case; a reply the user edited becomes a style example for its category."""
-        result = await self.store.approve(case_id, user_id)
-        case = result.case
-        if result.ok and case and case.draft and case.draft.edited and case.assessment:
+        result = await self.store.cases.approve(case)
+        approved = result.case
+        edited = result.ok and approved and approved.draft and approved.draft.edited
+        if edited and approved.assessment:
             example = StyleExample(
-                category=case.assessment.category,
-                text=case.draft.text,
-                sender_name=case.assessment.sender_name,
+                category=approved.assessment.category,
+                text=approved.draft.text,
+                sender_name=approved.assessment.sender_name,
             )
-            await self.store.add_style_example(user_id, example)
+            await self.store.users.add_style_example(case.user_id, example)
         return result
 
-    async def discard(self, case_id: int, user_id: int) -> Transition:
-        return await self.store.discard(case_id, user_id)
+    async def discard(self, case: Case) -> Transition:
+        return await self.store.cases.discard(case)
+
+    async def reopen(self, case: Case) -> Case:
+        """A case from /history, open again: a discarded one reopens, an unfinished one drafts."""
+        if case.status is CaseStatus.discarded:
+            case = (await self.store.cases.reopen(case)).case or case
+        if case.status in (CaseStatus.pending, CaseStatus.collecting):
+            case = await self.resume(case.model_copy(update={"status": CaseStatus.pending})) or case
+        return case
+
+    async def replace_text(self, case: Case, text: str) -> Pending | None:
+        """A misread screenshot's corrected text: the old case closes, a new one is stored."""
+        if not (await self.store.cases.discard(case)).ok:
+            return None
+        fixed = case.incoming.model_copy(update={"text": text.strip(), "message_id": None})
+        return await self.intake(case.user_id, case.chat_id, fixed)
+
+    # --- the user's history and data ---------------------------------------------------
+
+    async def recent(self, user_id: int, limit: int) -> list[Case]:
+        return await self.store.cases.recent(user_id, limit)
+
+    async def count_cases(self, user_id: int) -> int:
+        return await self.store.cases.count(user_id)
+
+    async def export(self, user_id: int) -> dict[str, Any]:
+        return await self.store.export(user_id)
+
+    async def forget(self, user_id: int) -> Forgotten:
+        return await self.store.forget(user_id)
+
+    # --- settings ----------------------------------------------------------------------
+
+    async def preferences(self, user_id: int) -> Preferences:
+        return await self.store.users.preferences(user_id)
+
+    async def learned_examples(self, user_id: int) -> int:
+        return await self.store.users.count_style_examples(user_id)
+
+    async def clear_examples(self, user_id: int) -> int:
+        return await self.store.users.clear_style_examples(user_id)
+
+    async def change_preferences(
+        self, user_id: int, change: Callable[[Preferences], Preferences]
+    ) -> Preferences:
+        """Apply a checked change (a function from bot.preferences); SettingError refuses it
+        and nothing is saved."""
+        prefs = change(await self.store.users.preferences(user_id))
+        await self.store.users.save_preferences(user_id, prefs)
+        return prefs
+
+    async def set_default_tone(self, user_id: int, tone: Tone) -> Preferences:
+        return await self.change_preferences(
+            user_id, lambda p: p.model_copy(update={"cold_tone": tone})
+        )
+
+    async def answer_setting(self, user_id: int, field: str, value: str) -> Preferences:
+        """The user's reply to a settings prompt: saved and the prompt closed, or SettingError
+        (the old value stays and the prompt stays open)."""
+        prefs = await self.change_preferences(
+            user_id, lambda p: preferences.set_text(p, field, value)
+        )
+        await self.store.users.set_pending(user_id, None, None)
+        return prefs
+
+    async def await_reply(self, user_id: int, topic: str | None, prompt_id: int | None) -> None:
+        """Remember what the user's reply to prompt `prompt_id` is for (None: nothing)."""
+        await self.store.users.set_pending(user_id, topic, prompt_id)
+
+    async def awaited_reply(self, user_id: int, message_id: int) -> str | None:
+        """What a reply to `message_id` is for, if that prompt is still open."""
+        return await self.store.users.pending(user_id, message_id)
+
+    # --- internals ---------------------------------------------------------------------
 
     async def _redraft(
         self, case: Case, tone: Tone, variant: int | None, avoid: str | None = None
     ) -> Case | None:
         if case.assessment is None:
             return None
-        prefs = await self.store.preferences(case.user_id)
+        prefs = await self.store.users.preferences(case.user_id)
         draft = await self.engine.redraft(
             case.incoming, case.assessment, tone, prefs, variant=variant, avoid=avoid
         )
-        return await self.store.add_draft(case.id, case.user_id, draft)
+        return await self.store.cases.add_draft(case, draft)
 
-    async def _apply_sender_history(
-        self, case: Case, verdict: Verdict, key: str | None, prefs: Preferences
-    ) -> Verdict:
-        """A sender the user vouched for is never called cold; a repeat offender is named."""
-        if key is None:
-            return verdict
+    async def _vouched(self, case: Case, verdict: Verdict, prefs: Preferences) -> Verdict:
         a = verdict.assessment
-        if a.category.is_cold and await self.store.sender_is_genuine(case.user_id, key):
-            trusted = a.model_copy(
-                update={
-                    "category": Category.genuine,
-                    "confidence": 1.0,
-                    "generic": False,
-                    "signals": [Signal(signal=VOUCHED_SIGNAL), *a.signals][:6],
-                }
-            )
-            draft = await self.engine.redraft(
-                case.incoming, trusted, prefs.tone_for(Category.genuine), prefs
-            )
-            return verdict.model_copy(update={"assessment": trusted, "draft": draft})
-        if a.category.is_cold:
-            earlier = await self.store.cold_cases_from(case.user_id, key, before_case=case.id)
-            if earlier >= 2:
-                line = f"{_ordinal(earlier + 1)} cold message from this sender."
-                note = f"{verdict.note}\n{line}" if verdict.note else line
-                return verdict.model_copy(update={"note": note})
-        return verdict
+        trusted: Assessment = a.model_copy(
+            update={
+                "category": Category.genuine,
+                "confidence": 1.0,
+                "generic": False,
+                "signals": [Signal(signal=VOUCHED_SIGNAL), *a.signals][:6],
+            }
+        )
+        draft = await self.engine.redraft(
+            case.incoming, trusted, prefs.tone_for(Category.genuine), prefs
+        )
+        return verdict.model_copy(update={"assessment": trusted, "draft": draft})
 
     async def _wait_for_parts(self, case_id: int) -> bool:
         """True once the paste is complete and this caller owns it."""
         while True:
             await asyncio.sleep(self.split_window / 4)
-            done = await self.store.finish_collecting(case_id, quiet_for=self.split_window)
+            done = await self.store.cases.finish_collecting(case_id, quiet_for=self.split_window)
             if done is not False:  # True: complete; None: another process took it
                 return bool(done)
-
-
-VOUCHED_SIGNAL = "you marked this sender as genuine"
 
 
 def _needs_work(case: Case) -> bool:
@@ -216,8 +322,3 @@ def sender_key(incoming: Incoming, assessment: Assessment | None) -> str | None:
     name = incoming.sender_name or (assessment.sender_name if assessment else None)
     name = " ".join((name or "").split()).casefold()
     return f"name:{name}" if name else None
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

@@ -1,23 +1,12 @@
-"""Preferences: validation, and what they do to offline drafts, the workflow and the LLM."""
+"""Preferences: validation, and what they do to offline drafts."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from bot import preferences
 from bot.errors import SettingError
-from bot.models import (
-    CaseStatus,
-    Category,
-    Incoming,
-    Preferences,
-    StyleExample,
-    Tone,
-)
-from bot.service import VOUCHED_SIGNAL, Cases
-from bot.store import Store
+from bot.models import Category, Incoming, Preferences, StyleExample, Tone
 
 PITCH = (
     "Hi Sam, thanks for connecting! I help agencies like yours generate 40+ qualified leads "
@@ -103,82 +92,3 @@ def test_offline_prefers_the_users_own_wording_greeting_the_new_sender(offline_e
         Incoming(text=PITCH), verdict.assessment, Tone.pointed, prefs, variant=1
     )
     assert again.text != verdict.draft.text
-
-
-# --- the workflow on a real store -----------------------------------------------------------
-
-
-@pytest.fixture
-async def workflow(tmp_path: Path, offline_engine):
-    store = await Store.open(f"sqlite+aiosqlite:///{tmp_path}/cs.db")
-    yield Cases(store, offline_engine)
-    await store.close()
-
-
-async def drafted(workflow: Cases, text: str, **incoming):
-    case = await workflow.intake(1, 1, Incoming(text=text, **incoming))
-    return await workflow.draft(case.id, 1)
-
-
-async def test_a_sender_marked_genuine_is_never_called_cold_again(workflow: Cases):
-    first = await drafted(workflow, PITCH, sender_name="Priya Kapoor", sender_id=77)
-    assert first.assessment.category is Category.sales_pitch
-    corrected = await workflow.correct(first.id, 1, Category.genuine)
-    assert corrected.assessment.category is Category.genuine
-    assert corrected.corrected_from is Category.sales_pitch
-    assert corrected.draft.tone is Tone.warm
-
-    again = await drafted(workflow, PITCH, sender_name="Priya Kapoor", sender_id=77)
-    assert again.assessment.category is Category.genuine
-    assert again.assessment.signals[0].signal == VOUCHED_SIGNAL
-    assert "for my interest" not in again.draft.text
-    stranger = await drafted(workflow, PITCH, sender_name="Someone Else", sender_id=78)
-    assert stranger.assessment.category is Category.sales_pitch
-
-
-async def test_the_third_cold_message_from_a_sender_is_flagged(workflow: Cases):
-    notes = []
-    for _ in range(3):
-        case = await drafted(workflow, PITCH, sender_name="Priya Kapoor")
-        notes.append(case.note or "")
-    assert "cold message from this sender" not in notes[0] + notes[1]
-    assert "3rd cold message from this sender." in notes[2]
-
-
-async def test_an_edited_approved_reply_becomes_a_style_example(workflow: Cases):
-    case = await drafted(workflow, PITCH, sender_name="Priya Kapoor")
-    case = await workflow.edit(case, "Hi Priya, I'm all set for leads, thanks.")
-    assert (await workflow.approve(case.id, 1)).ok
-    prefs = await workflow.store.preferences(1)
-    assert [e.text for e in prefs.examples] == ["Hi Priya, I'm all set for leads, thanks."]
-    assert prefs.examples[0].category is Category.sales_pitch
-
-    unedited = await drafted(workflow, PITCH, sender_name="Leo Grant")
-    assert unedited.draft.text == "Hi Leo, I'm all set for leads, thanks."
-    await workflow.approve(unedited.id, 1)
-    assert await workflow.store.count_style_examples(1) == 1  # only edits teach
-    assert await workflow.store.clear_style_examples(1) == 1
-    assert (await workflow.store.preferences(1)).examples == []
-
-
-async def test_preferences_survive_reopening_the_store(tmp_path: Path):
-    url = f"sqlite+aiosqlite:///{tmp_path}/cs.db"
-    store = await Store.open(url)
-    prefs = Preferences(style="No exclamation marks", signature="B.", language="de")
-    await store.save_preferences(5, prefs)
-    await store.close()
-    store = await Store.open(url)
-    try:
-        assert await store.preferences(5) == prefs
-        assert (await store.export(5))["preferences"]["signature"] == "B."
-    finally:
-        await store.close()
-
-
-async def test_a_correction_only_touches_an_open_case(workflow: Cases):
-    case = await drafted(workflow, PITCH)
-    await workflow.discard(case.id, 1)
-    assert await workflow.correct(case.id, 1, Category.genuine) is None
-    assert await workflow.correct(case.id, 2, Category.genuine) is None  # not theirs
-    stored = await workflow.store.get_case(case.id, 1)
-    assert stored.status is CaseStatus.discarded and stored.corrected_from is None

@@ -23,14 +23,14 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.engine import make_engine
 from bot.screens.ocr import OcrEngine, ocr_available
-from bot.service import Cases
+from bot.service import Service
 from bot.store import Store
-from bot.telegram import texts
-from bot.telegram import webhook as web
+from bot.telegram import texts, webhook
+from bot.telegram.callbacks import Action, pattern
 from bot.telegram.context import BotContext, Services
-from bot.telegram.handlers import cases as h
+from bot.telegram.handlers import access, cards, commands, errors, messages
 from bot.telegram.handlers import settings as settings_menu
-from bot.telegram.keyboards import Action, pattern
+from bot.telegram.recovery import recover
 
 log = logging.getLogger(__name__)
 
@@ -67,42 +67,42 @@ def build_application(settings: Settings) -> Application:
 def register(app: Application) -> None:
     """Every handler, in one list. Order matters within a group: first match wins."""
     # Group -1 runs first for every update: strangers and group chats stop here.
-    app.add_handler(TypeHandler(Update, h.gate), group=-1)
+    app.add_handler(TypeHandler(Update, access.gate), group=-1)
 
-    commands = {
+    by_command = {
         "start": settings_menu.on_start,
-        "help": h.on_help,
+        "help": commands.on_help,
         "settings": settings_menu.on_settings,
         "tone": settings_menu.on_tone,
         "profile": settings_menu.on_profile,
-        "stats": h.on_stats,
-        "history": h.on_history,
-        "forget": h.on_forget,
-        "export": h.on_export,
+        "stats": commands.on_stats,
+        "history": commands.on_history,
+        "forget": commands.on_forget,
+        "export": commands.on_export,
     }
-    for name, callback in commands.items():
+    for name, callback in by_command.items():
         app.add_handler(CommandHandler(name, callback))
     # After the known commands: anything else starting with "/" is an unknown command.
-    app.add_handler(MessageHandler(filters.COMMAND, h.on_unknown_command))
-    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, h.on_edited))
+    app.add_handler(MessageHandler(filters.COMMAND, commands.on_unknown_command))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, messages.on_edited))
     # Every other new message: text, forwards, captions, and the kinds we can't read.
-    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE, h.on_message))
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE, messages.on_message))
 
     buttons = {
-        Action.approve: h.on_approve,
-        Action.discard: h.on_discard,
-        Action.regenerate: h.on_regenerate,
-        Action.tones: h.on_tones,
-        Action.set_tone: h.on_set_tone,
-        Action.back: h.on_back,
-        Action.edit: h.on_edit,
-        Action.show_draft: h.on_show_draft,
-        Action.open: h.on_open,
+        Action.approve: cards.on_approve,
+        Action.discard: cards.on_discard,
+        Action.regenerate: cards.on_regenerate,
+        Action.tones: cards.on_tones,
+        Action.set_tone: cards.on_set_tone,
+        Action.back: cards.on_back,
+        Action.edit: cards.on_edit,
+        Action.show_draft: cards.on_show_draft,
+        Action.open: cards.on_open,
         Action.default_tone: settings_menu.on_default_tone,
-        Action.forget: h.on_forget_confirmed,
-        Action.keep: h.on_forget_cancelled,
-        Action.wrong_category: h.on_wrong_category,
-        Action.recategorize: h.on_recategorize,
+        Action.forget: commands.on_forget_confirmed,
+        Action.keep: commands.on_forget_cancelled,
+        Action.wrong_category: cards.on_wrong_category,
+        Action.recategorize: cards.on_recategorize,
         Action.settings: settings_menu.on_settings_menu,
         Action.default_tone_menu: settings_menu.on_default_tone_menu,
         Action.edit_setting: settings_menu.on_edit_setting,
@@ -112,14 +112,14 @@ def register(app: Application) -> None:
         Action.category_tone: settings_menu.on_category_tone,
         Action.set_category_tone: settings_menu.on_set_category_tone,
         Action.clear_examples: settings_menu.on_clear_examples,
-        Action.fix_text: h.on_fix_text,
+        Action.fix_text: cards.on_fix_text,
     }
     for action, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=pattern(action)))
     # Last: buttons from old versions or forged data.
-    app.add_handler(CallbackQueryHandler(h.on_stale_button))
+    app.add_handler(CallbackQueryHandler(errors.on_stale_button))
 
-    app.add_error_handler(h.on_error)
+    app.add_error_handler(errors.on_error)
 
 
 async def _post_init(app: Application) -> None:
@@ -127,7 +127,7 @@ async def _post_init(app: Application) -> None:
     settings = services.settings
     services.store = await Store.open(settings.database_url)
     services.engine = make_engine(settings)
-    services.cases = Cases(services.store, services.engine)
+    services.service = Service(services.store, services.engine)
     # OCR loads its models on the first screenshot, not at start-up (a few hundred MB).
     services.ocr = OcrEngine() if ocr_available() else None
     await app.bot.set_my_commands([BotCommand(n, d) for n, d in texts.COMMANDS])
@@ -135,21 +135,6 @@ async def _post_init(app: Application) -> None:
         # One polling process: whatever is unfinished was left by its previous run. In webhook
         # mode the recovery loop does this under a lease, skipping cases still in progress.
         await recover(app)
-
-
-async def recover(app: Application, idle_for: float = 0.0) -> None:
-    """Finish cases a previous process stored but never showed: the user gets each card once."""
-    services: Services = app.bot_data
-    unfinished = await services.store.unfinished_cases(services.cases.split_window, idle_for)
-    for case in unfinished:
-        try:
-            drafted = await services.cases.draft(case.id, case.user_id)
-            if drafted is not None:
-                await h.send_card(app.bot, services.store, drafted)
-        except Exception:
-            log.exception("could not finish case %s after restart", case.id)
-    if unfinished:
-        log.info("finished %d case(s) left over from the previous run", len(unfinished))
 
 
 async def _post_shutdown(app: Application) -> None:
@@ -177,4 +162,4 @@ async def _serve_until_signalled(app: Application, settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await web.serve(app, settings, stop)
+    await webhook.serve(app, settings, stop)

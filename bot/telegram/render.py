@@ -1,4 +1,5 @@
-"""HTML for cards and replies. Every piece of user or sender text is escaped here."""
+"""HTML for cards and replies. Every piece of user or sender text is escaped here; the
+wording comes from texts."""
 
 from __future__ import annotations
 
@@ -7,26 +8,13 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
-from bot.models import Case, CaseStatus, Category, Preferences
+from bot.models import Case, Category, Preferences
+from bot.telegram import texts
 from bot.text import language
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
 MAX_QUOTE = 160
 MAX_SIGNALS = 6
-
-HEADLINES = {
-    Category.sales_pitch: "🧊 Sales pitch",
-    Category.favor_request: "🙏 Favour request",
-    Category.meeting_request: "📅 Meeting request",
-    Category.recruiting: "💼 Recruiting",
-    Category.scam: "⚠️ Looks like a scam",
-    Category.genuine: "🤝 Looks genuine",
-}
-
-STATUS_LINES = {
-    CaseStatus.approved: "✅ <b>Approved.</b> The reply is below, ready to paste.",
-    CaseStatus.discarded: "🗑 <b>Discarded.</b> Nothing was sent.",
-}
 
 
 def card(case: Case) -> str:
@@ -42,42 +30,41 @@ def card(case: Case) -> str:
 
 def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
     a = case.assessment
-    lines: list[str] = []
     if a is None:
-        return f"⏳ Case #{case.id}: still working on it."
-    lines.append(f"<b>{HEADLINES[a.category]}</b> · {round(a.confidence * 100)}% sure")
+        return texts.CARD_WORKING.format(case_id=case.id)
+    lines = [
+        texts.CARD_HEADLINE.format(
+            headline=texts.HEADLINES[a.category], percent=round(a.confidence * 100)
+        )
+    ]
     sender = case.incoming.sender_name or a.sender_name
     if sender:
-        lines.append(f"From: {escape(sender)}")
-    for note in _notes(case):
-        lines.append(f"<i>{escape(note)}</i>")
+        lines.append(texts.CARD_FROM.format(sender=escape(sender)))
+    lines += [f"<i>{escape(note)}</i>" for note in _notes(case)]
     if a.signals:
-        lines.append("")
-        lines.append("<b>Why</b>")
+        lines += ["", texts.CARD_WHY]
         for signal in a.signals[:MAX_SIGNALS]:
             quote = f": “{escape(_cut(signal.quote, quote_limit))}”" if signal.quote else ""
             lines.append(f"• {escape(signal.signal)}{quote}")
     if a.generic:
-        lines.append("• reads like a mass template")
+        lines.append(texts.CARD_GENERIC)
     if excerpt_limit and not a.signals:
-        lines.append("")
-        lines.append(f"<blockquote>{escape(_cut(case.incoming.text, excerpt_limit))}</blockquote>")
+        lines += ["", f"<blockquote>{escape(_cut(case.incoming.text, excerpt_limit))}</blockquote>"]
     lines.append("")
     if a.category is Category.scam and not case.draft_shown:
-        lines.append(
-            "The best reply is none: don't click its links, don't share details, "
-            "and consider blocking and reporting the sender."
-        )
+        lines.append(texts.CARD_SCAM_ADVICE)
     elif case.draft is not None:
-        label = "Your version" if case.draft.edited else f"Draft · {case.draft.tone.value}"
+        if case.draft.edited:
+            label = texts.CARD_YOUR_VERSION
+        else:
+            label = texts.CARD_DRAFT.format(tone=case.draft.tone.value)
         if a.category is Category.genuine:
-            label += " · a normal, friendly reply"
+            label += texts.CARD_DRAFT_GENUINE
         lines.append(f"<b>{label}</b>")
         lines.append(f"<blockquote>{escape(case.draft.text)}</blockquote>")
-    if case.status in STATUS_LINES:
-        lines.append("")
-        lines.append(STATUS_LINES[case.status])
-    lines.append(f"<i>case #{case.id}</i>")
+    if case.status in texts.STATUS_LINES:
+        lines += ["", texts.STATUS_LINES[case.status]]
+    lines.append(texts.CARD_FOOTER.format(case_id=case.id))
     return "\n".join(lines)
 
 
@@ -86,17 +73,14 @@ def _notes(case: Case) -> list[str]:
     own, and whether the offline engine had to answer a non-English message in English."""
     notes = [*(case.note or "").splitlines(), case.draft.note if case.draft else None]
     a = case.assessment
+    if case.earlier_cold >= 2:
+        notes.append(texts.NOTE_REPEAT_SENDER.format(nth=texts.ordinal(case.earlier_cold + 1)))
     if a and case.draft and case.draft.engine == "offline" and a.language not in ("en", ""):
-        notes.append(
-            f"This message is in {language.name(a.language)}; the offline engine writes English."
-        )
+        notes.append(texts.NOTE_OFFLINE_LANGUAGE.format(language=language.name(a.language)))
     if case.corrected_from:
-        notes.append(f"You corrected this from {case.corrected_from.label}.")
+        notes.append(texts.NOTE_CORRECTED.format(category=case.corrected_from.label))
     if case.incoming.source == "screenshot":
-        notes.append(
-            f"📷 Read from a screenshot: “{_first_words(case.incoming.text)}” "
-            "Misread? Tap Fix text."
-        )
+        notes.append(texts.NOTE_SCREENSHOT.format(first_words=_first_words(case.incoming.text)))
     return [n for i, n in enumerate(notes) if n and n not in notes[:i]]
 
 
@@ -110,23 +94,51 @@ def approved_reply(text: str, copy_button: bool) -> str:
 
 def history(cases: list[Case], now: datetime | None = None) -> str:
     if not cases:
-        return "No cases yet. Forward or paste a message and I'll take a look."
+        return texts.HISTORY_EMPTY
     now = now or datetime.now(UTC)
-    lines = ["<b>Recent cases</b>"]
+    lines = [texts.HISTORY_TITLE]
     for case in cases:
-        category = case.assessment.category.label if case.assessment else "not assessed"
-        who = case.incoming.sender_name or (case.assessment and case.assessment.sender_name)
-        sender = f" · {escape(who)}" if who else ""
-        corrected = f" (corrected from {case.corrected_from.label})" if case.corrected_from else ""
+        a = case.assessment
+        who = case.incoming.sender_name or (a.sender_name if a else None)
+        corrected = case.corrected_from
         lines.append(
-            f"#{case.id} · {category}{corrected} · {case.status.value}{sender} · "
-            f"{_ago(case.created_at, now)}"
+            texts.HISTORY_LINE.format(
+                case_id=case.id,
+                category=a.category.label if a else texts.HISTORY_NOT_ASSESSED,
+                corrected=texts.HISTORY_CORRECTED.format(category=corrected.label)
+                if corrected
+                else "",
+                status=case.status.value,
+                sender=f" · {escape(who)}" if who else "",
+                ago=_ago(case.created_at, now),
+            )
         )
     return "\n".join(lines)
 
 
 def preferences_line(prefs: Preferences) -> str:
-    return f"Replies to cold messages use the <b>{prefs.cold_tone.value}</b> tone."
+    return texts.PREFERENCES_LINE.format(tone=prefs.cold_tone.value)
+
+
+def settings(prefs: Preferences, learned: int) -> str:
+    """The /settings menu text: every current value, escaped."""
+
+    def shown(value: str | None, empty: str = texts.SETTINGS_NOT_SET) -> str:
+        return f"“{escape(_cut(value, 120))}”" if value else f"<i>{empty}</i>"
+
+    overrides = ", ".join(f"{c.label} → {t.value}" for c, t in prefs.category_tones.items())
+    reply_language = language.name(prefs.language) if prefs.language else None
+    return texts.SETTINGS_LINES.format(
+        cold_tone=prefs.cold_tone.value,
+        overrides=escape(overrides) if overrides else texts.SETTINGS_NONE,
+        style=shown(prefs.style),
+        signature=shown(prefs.signature),
+        profile=shown(prefs.profile),
+        language=shown(reply_language, texts.SETTINGS_MATCH_SENDER),
+        links=texts.ON_OFF[prefs.share_links],
+        learned=learned,
+        plural="y" if learned == 1 else "ies",
+    )
 
 
 def _first_words(text: str, count: int = 8) -> str:
@@ -141,30 +153,7 @@ def _cut(text: str, limit: int) -> str:
 
 def _ago(when: datetime, now: datetime) -> str:
     seconds = max(0, int((now - when).total_seconds()))
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+    for unit, size in texts.AGO_UNITS:
         if seconds >= size:
-            return f"{seconds // size} {unit} ago"
-    return "just now"
-
-
-def settings(prefs: Preferences, learned: int) -> str:
-    """The /settings menu text: every current value, escaped."""
-
-    def shown(value: str | None, empty: str = "not set") -> str:
-        return f"“{escape(_cut(value, 120))}”" if value else f"<i>{empty}</i>"
-
-    overrides = ", ".join(f"{c.label} → {t.value}" for c, t in prefs.category_tones.items())
-    reply_language = language.name(prefs.language) if prefs.language else None
-    return "\n".join(
-        [
-            "⚙️ <b>Settings</b>",
-            f"Tone for cold messages: <b>{prefs.cold_tone.value}</b>",
-            f"Per-category tones: {escape(overrides) if overrides else '<i>none</i>'}",
-            f"Style instructions: {shown(prefs.style)}",
-            f"Signature: {shown(prefs.signature)}",
-            f"Profile: {shown(prefs.profile)}",
-            f"Reply language: {shown(reply_language, 'match the sender')}",
-            f"Links in replies: {'on' if prefs.share_links else 'off'}",
-            f"Learned from your edits: {learned} repl{'y' if learned == 1 else 'ies'}",
-        ]
-    )
+            return texts.AGO.format(count=seconds // size, unit=unit)
+    return texts.JUST_NOW

@@ -1,5 +1,7 @@
 """What the bot says, in one place, so wording changes never touch the handlers."""
 
+from bot.models import CaseStatus, Category
+
 WELCOME = (
     "👋 <b>Cold Shoulder</b> reads the cold messages that land in your inbox the minute you "
     "accept a connection, tells you what they are and why, and drafts a polite, pointed "
@@ -56,8 +58,8 @@ STRANGER_BUTTON = "This is a private bot."
 
 UNSUPPORTED = {
     "photo_without_caption": (
-        "I can't read screenshots yet. Please paste the message text instead "
-        "(on LinkedIn: long-press the message, then Copy)."
+        "I can't read that kind of photo. Send the screenshot as a regular picture, "
+        "or paste the message text."
     ),
     "empty": "That message is empty. Forward or paste the text you'd like me to look at.",
     "link_only": ("That's only a link, and I don't open links. Paste the message text instead."),
@@ -141,3 +143,67 @@ SCREENSHOT_ERRORS = {
 }
 FIX_TEXT_PROMPT = "Send the message text as it should read; I'll assess it again."
 FIXED_TEXT = "📝 Replaced: the card for the corrected text is below."
+
+# --- cards (bot.telegram.render) ----------------------------------------------------------
+
+HEADLINES = {
+    Category.sales_pitch: "🧊 Sales pitch",
+    Category.favor_request: "🙏 Favour request",
+    Category.meeting_request: "📅 Meeting request",
+    Category.recruiting: "💼 Recruiting",
+    Category.scam: "⚠️ Looks like a scam",
+    Category.genuine: "🤝 Looks genuine",
+}
+STATUS_LINES = {
+    CaseStatus.approved: "✅ <b>Approved.</b> The reply is below, ready to paste.",
+    CaseStatus.discarded: "🗑 <b>Discarded.</b> Nothing was sent.",
+}
+CARD_WORKING = "⏳ Case #{case_id}: still working on it."
+CARD_HEADLINE = "<b>{headline}</b> · {percent}% sure"
+CARD_FROM = "From: {sender}"
+CARD_WHY = "<b>Why</b>"
+CARD_GENERIC = "• reads like a mass template"
+CARD_SCAM_ADVICE = (
+    "The best reply is none: don't click its links, don't share details, "
+    "and consider blocking and reporting the sender."
+)
+CARD_YOUR_VERSION = "Your version"
+CARD_DRAFT = "Draft · {tone}"
+CARD_DRAFT_GENUINE = " · a normal, friendly reply"
+CARD_FOOTER = "<i>case #{case_id}</i>"
+NOTE_OFFLINE_LANGUAGE = "This message is in {language}; the offline engine writes English."
+NOTE_CORRECTED = "You corrected this from {category}."
+NOTE_SCREENSHOT = "📷 Read from a screenshot: “{first_words}” Misread? Tap Fix text."
+NOTE_REPEAT_SENDER = "{nth} cold message from this sender."
+
+HISTORY_EMPTY = "No cases yet. Forward or paste a message and I'll take a look."
+HISTORY_TITLE = "<b>Recent cases</b>"
+HISTORY_LINE = "#{case_id} · {category}{corrected} · {status}{sender} · {ago}"
+HISTORY_NOT_ASSESSED = "not assessed"
+HISTORY_CORRECTED = " (corrected from {category})"
+AGO = "{count} {unit} ago"
+AGO_UNITS = (("d", 86400), ("h", 3600), ("min", 60))
+JUST_NOW = "just now"
+
+PREFERENCES_LINE = "Replies to cold messages use the <b>{tone}</b> tone."
+SETTINGS_LINES = (
+    "⚙️ <b>Settings</b>\n"
+    "Tone for cold messages: <b>{cold_tone}</b>\n"
+    "Per-category tones: {overrides}\n"
+    "Style instructions: {style}\n"
+    "Signature: {signature}\n"
+    "Profile: {profile}\n"
+    "Reply language: {language}\n"
+    "Links in replies: {links}\n"
+    "Learned from your edits: {learned} repl{plural}"
+)
+SETTINGS_NONE = "<i>none</i>"
+SETTINGS_NOT_SET = "not set"
+SETTINGS_MATCH_SENDER = "match the sender"
+ON_OFF = {True: "on", False: "off"}
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -11,8 +11,6 @@ import asyncio
 import hmac
 import json
 import logging
-import os
-import socket
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,13 +20,11 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.metrics import METRICS
-from bot.store import Store
+from bot.telegram.recovery import recovery_loop
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-RECOVERY_LEASE = "recovery"
-RECOVERY_EVERY = 5.0  # seconds between looks for work a dead replica left behind
 SERVICES = web.AppKey("services", dict)
 
 
@@ -66,8 +62,7 @@ async def on_update(request: web.Request) -> web.Response:
     except (ValueError, KeyError, TypeError, json.JSONDecodeError):
         return web.Response(status=400, text="not an update")
     app: Application = services["bot"]
-    store: Store = app.bot_data.store
-    if not await store.receive_update(update_id, payload):
+    if not await app.bot_data.store.inbox.receive(update_id, payload):
         METRICS.inc("coldshoulder_webhook_duplicates_total")
         return web.Response(text="duplicate")
     # Handle after answering: Telegram waits for nobody's LLM call.
@@ -84,7 +79,7 @@ async def handle(app: Application, update_id: int, payload: dict[str, Any]) -> N
     except Exception:
         log.exception("update %s failed; it stays in the inbox for a retry", update_id)
         return
-    await app.bot_data.store.finish_update(update_id)
+    await app.bot_data.store.inbox.finish(update_id)
 
 
 async def on_healthz(request: web.Request) -> web.Response:
@@ -109,27 +104,6 @@ async def on_metrics(request: web.Request) -> web.Response:
     return web.Response(text=METRICS.render(), content_type="text/plain", charset="utf-8")
 
 
-async def recovery_loop(app: Application, settings: Settings) -> None:
-    """On exactly one replica at a time (a lease): replay unfinished updates and finish cases
-    a dead replica left behind."""
-    from bot.telegram.app import recover  # imported late: app imports this module
-
-    holder = f"{socket.gethostname()}:{os.getpid()}"
-    store: Store = app.bot_data.store
-    while True:
-        try:
-            if await store.acquire_lease(RECOVERY_LEASE, holder, ttl=RECOVERY_EVERY * 3):
-                for update_id, payload in await store.stale_updates(settings.stale_after):
-                    log.info("replaying update %s left unfinished", update_id)
-                    await handle(app, update_id, payload)
-                await recover(app, idle_for=settings.stale_after)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("recovery pass failed")
-        await asyncio.sleep(RECOVERY_EVERY)
-
-
 async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:
     """Run webhook mode until `stop` is set."""
     await app.initialize()
@@ -147,7 +121,7 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> No
         allowed_updates=Update.ALL_TYPES,
     )
     log.info("webhook mode: listening on %s", settings.listen)
-    recovery = asyncio.create_task(recovery_loop(app, settings))
+    recovery = asyncio.create_task(recovery_loop(app, settings, handle))
     try:
         await stop.wait()
     finally:

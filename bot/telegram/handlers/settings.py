@@ -1,6 +1,7 @@
 """Settings handlers: /settings, /tone, /profile and the menu's buttons.
 
-Thin like the others: the checks live in bot.preferences, the wording in texts.
+Thin like the others: the checks live in bot.preferences (through the service), the
+wording in texts.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from telegram import ForceReply, InlineKeyboardMarkup, Message, Update
 
 from bot import preferences
 from bot.errors import SettingError
-from bot.models import Category, Preferences, Tone
-from bot.telegram import keyboards, render, texts
-from bot.telegram.context import BotContext, edit_text
+from bot.models import Preferences
+from bot.telegram import callbacks, keyboards, render, texts
+from bot.telegram.context import BotContext
+from bot.telegram.delivery import edit_text
 
 
 async def on_start(update: Update, context: BotContext) -> None:
@@ -27,7 +29,7 @@ async def on_tone(update: Update, context: BotContext) -> None:
 
 
 async def _send_tone_picker(update: Update, context: BotContext, template: str) -> None:
-    prefs = await context.store.preferences(update.effective_user.id)
+    prefs = await context.service.preferences(update.effective_user.id)
     await update.message.reply_html(
         template.format(tone_line=render.preferences_line(prefs)),
         reply_markup=keyboards.default_tone_picker(prefs.cold_tone),
@@ -48,11 +50,8 @@ async def on_profile(update: Update, context: BotContext) -> None:
 async def on_default_tone(update: Update, context: BotContext) -> None:
     """Save the default tone picked in /start or /tone."""
     query = update.callback_query
-    press = keyboards.unpack(query.data)
-    user_id = update.effective_user.id
-    prefs = await context.store.preferences(user_id)
-    prefs = prefs.model_copy(update={"cold_tone": Tone(press.arg)})
-    await context.store.save_preferences(user_id, prefs)
+    tone = callbacks.press_of(query.data).tone
+    prefs = await context.service.set_default_tone(update.effective_user.id, tone)
     await query.answer()
     await edit_text(
         query.message,
@@ -70,7 +69,7 @@ async def on_settings_menu(update: Update, context: BotContext) -> None:
 
 async def on_default_tone_menu(update: Update, context: BotContext) -> None:
     """The default-tone picker, from the settings menu."""
-    prefs = await context.store.preferences(update.effective_user.id)
+    prefs = await context.service.preferences(update.effective_user.id)
     await update.callback_query.answer()
     await edit_text(
         update.callback_query.message,
@@ -81,14 +80,14 @@ async def on_default_tone_menu(update: Update, context: BotContext) -> None:
 
 async def on_edit_setting(update: Update, context: BotContext) -> None:
     """Ask for a text setting's new value."""
-    field = keyboards.unpack(update.callback_query.data).arg
+    field = callbacks.press_of(update.callback_query.data).arg
     await update.callback_query.answer()
     await _ask_setting(context, update.effective_chat.id, update.effective_user.id, field)
 
 
 async def on_clear_setting(update: Update, context: BotContext) -> None:
     """Clear a text setting."""
-    field = keyboards.unpack(update.callback_query.data).arg
+    field = callbacks.press_of(update.callback_query.data).arg
     await _change_preferences(update, context, lambda p: preferences.clear(p, field))
 
 
@@ -99,7 +98,7 @@ async def on_links(update: Update, context: BotContext) -> None:
 
 async def on_category_tones(update: Update, context: BotContext) -> None:
     """The list of categories, each with its tone."""
-    prefs = await context.store.preferences(update.effective_user.id)
+    prefs = await context.service.preferences(update.effective_user.id)
     await update.callback_query.answer()
     await edit_text(
         update.callback_query.message,
@@ -110,8 +109,8 @@ async def on_category_tones(update: Update, context: BotContext) -> None:
 
 async def on_category_tone(update: Update, context: BotContext) -> None:
     """The tones for one category."""
-    category = Category(keyboards.unpack(update.callback_query.data).arg)
-    prefs = await context.store.preferences(update.effective_user.id)
+    category = callbacks.press_of(update.callback_query.data).category
+    prefs = await context.service.preferences(update.effective_user.id)
     await update.callback_query.answer()
     await edit_text(
         update.callback_query.message,
@@ -122,13 +121,10 @@ async def on_category_tone(update: Update, context: BotContext) -> None:
 
 async def on_set_category_tone(update: Update, context: BotContext) -> None:
     """Save one category's tone, then back to the list."""
-    name, _, tone = keyboards.unpack(update.callback_query.data).arg.partition(".")
-    category, chosen = Category(name), None if tone == "default" else Tone(tone)
-    user_id = update.effective_user.id
-    prefs = preferences.set_category_tone(
-        await context.store.preferences(user_id), category, chosen
+    category, tone = callbacks.press_of(update.callback_query.data).category_tone
+    prefs = await context.service.change_preferences(
+        update.effective_user.id, lambda p: preferences.set_category_tone(p, category, tone)
     )
-    await context.store.save_preferences(user_id, prefs)
     await update.callback_query.answer()
     await edit_text(
         update.callback_query.message, texts.CATEGORY_TONES, keyboards.category_tone_list(prefs)
@@ -137,7 +133,7 @@ async def on_set_category_tone(update: Update, context: BotContext) -> None:
 
 async def on_clear_examples(update: Update, context: BotContext) -> None:
     """Forget the replies learned from the user's edits."""
-    count = await context.store.clear_style_examples(update.effective_user.id)
+    count = await context.service.clear_examples(update.effective_user.id)
     await update.callback_query.answer(
         texts.EXAMPLES_CLEARED.format(count=count, plural="y" if count == 1 else "ies")
     )
@@ -146,8 +142,8 @@ async def on_clear_examples(update: Update, context: BotContext) -> None:
 
 
 async def _settings_view(context: BotContext, user_id: int) -> tuple[str, InlineKeyboardMarkup]:
-    prefs = await context.store.preferences(user_id)
-    learned = await context.store.count_style_examples(user_id)
+    prefs = await context.service.preferences(user_id)
+    learned = await context.service.learned_examples(user_id)
     return render.settings(prefs, learned), keyboards.settings(prefs, learned)
 
 
@@ -158,7 +154,7 @@ async def _ask_setting(context: BotContext, chat_id: int, user_id: int, field: s
         texts.SETTING_PROMPTS[field],
         reply_markup=ForceReply(selective=True, input_field_placeholder=field.capitalize()),
     )
-    await context.store.set_pending_setting(user_id, field, prompt.message_id)
+    await context.service.await_reply(user_id, field, prompt.message_id)
 
 
 async def _change_preferences(
@@ -167,11 +163,10 @@ async def _change_preferences(
     """Apply a change from the settings menu, or say why it was refused; redraw the menu."""
     user_id = update.effective_user.id
     try:
-        prefs = change(await context.store.preferences(user_id))
+        await context.service.change_preferences(user_id, change)
     except SettingError as exc:
         await update.callback_query.answer(str(exc)[:200], show_alert=True)
         return
-    await context.store.save_preferences(user_id, prefs)
     await update.callback_query.answer()
     text, markup = await _settings_view(context, user_id)
     await edit_text(update.callback_query.message, text, markup)
@@ -180,14 +175,11 @@ async def _change_preferences(
 async def apply_reply(message: Message, field: str, context: BotContext) -> None:
     """The user's reply to a settings prompt: checked, then saved; or refused with why."""
     user_id = message.from_user.id
-    prefs = await context.store.preferences(user_id)
     try:
-        prefs = preferences.set_text(prefs, field, message.text)
+        await context.service.answer_setting(user_id, field, message.text)
     except SettingError as exc:
         await message.reply_text(str(exc))  # the old value stays; the prompt stays open
         return
-    await context.store.save_preferences(user_id, prefs)
-    await context.store.set_pending_setting(user_id, None, None)
     await message.reply_text(texts.SETTING_SAVED)
     text, markup = await _settings_view(context, user_id)
     await message.reply_html(text, reply_markup=markup)

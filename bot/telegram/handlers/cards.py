@@ -1,0 +1,168 @@
+"""The buttons on a case card: approve, edit, regenerate, tone, category, discard, reopen."""
+
+from __future__ import annotations
+
+from telegram import ForceReply, Update
+
+from bot.models import Case, CaseStatus
+from bot.store import Transition
+from bot.telegram import callbacks, keyboards, render, texts
+from bot.telegram.context import BotContext
+from bot.telegram.delivery import edit_markup, redraw, retire_card, send_card
+from bot.telegram.handlers.messages import fix_topic
+
+
+async def on_approve(update: Update, context: BotContext) -> None:
+    """Close the card and send the reply alone, ready to copy."""
+    case = await _pressed_case(update, context)
+    if case is None:
+        return
+    approved = await _close(update, await context.service.approve(case), texts.APPROVED)
+    if approved is None:
+        return
+    final = approved.approved_text or ""
+    copy = keyboards.copy(final)
+    await context.bot.send_message(
+        approved.chat_id, render.approved_reply(final, copy is not None), reply_markup=copy
+    )
+    if copy is None:
+        await context.bot.send_message(approved.chat_id, texts.LONG_REPLY_HINT)
+
+
+async def on_discard(update: Update, context: BotContext) -> None:
+    """Close the card without sending anything."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        await _close(update, await context.service.discard(case), texts.DISCARDED)
+
+
+async def on_regenerate(update: Update, context: BotContext) -> None:
+    """A different draft in the same tone."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        await _answer_redraft(update, await context.service.regenerate(case))
+
+
+async def on_set_tone(update: Update, context: BotContext) -> None:
+    """Redraft the card in the chosen tone."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        tone = callbacks.press_of(update.callback_query.data).tone
+        await _answer_redraft(update, await context.service.retone(case, tone))
+
+
+async def on_tones(update: Update, context: BotContext) -> None:
+    """Swap the card's buttons for the row of tones."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is not None:
+        await update.callback_query.answer()
+        await edit_markup(update.callback_query.message, keyboards.tone_row(case))
+
+
+async def on_back(update: Update, context: BotContext) -> None:
+    """Back from the tone or category row to the card's buttons."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        await update.callback_query.answer()
+        await edit_markup(update.callback_query.message, keyboards.card(case))
+
+
+async def on_wrong_category(update: Update, context: BotContext) -> None:
+    """Swap the card's buttons for the six categories."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is not None:
+        await update.callback_query.answer()
+        await edit_markup(update.callback_query.message, keyboards.category_row(case))
+
+
+async def on_recategorize(update: Update, context: BotContext) -> None:
+    """Redraft the card under the category the user chose, and remember the sender."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is not None:
+        category = callbacks.press_of(update.callback_query.data).category
+        await _answer_redraft(update, await context.service.correct(case, category))
+
+
+async def on_edit(update: Update, context: BotContext) -> None:
+    """Ask for the user's own version of the reply."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    await update.callback_query.answer()
+    prompt = await context.bot.send_message(
+        case.chat_id,
+        texts.EDIT_PROMPT,
+        reply_markup=ForceReply(selective=True, input_field_placeholder=texts.EDIT_PLACEHOLDER),
+    )
+    await context.service.ask_for_edit(case, prompt.message_id)
+
+
+async def on_fix_text(update: Update, context: BotContext) -> None:
+    """Ask for the corrected text of a misread screenshot."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    await update.callback_query.answer()
+    prompt = await context.bot.send_message(
+        case.chat_id, texts.FIX_TEXT_PROMPT, reply_markup=ForceReply(selective=True)
+    )
+    await context.service.await_reply(case.user_id, fix_topic(case.id), prompt.message_id)
+
+
+async def on_show_draft(update: Update, context: BotContext) -> None:
+    """Reveal the draft a scam card holds back."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    shown = await context.service.show_draft(case)
+    await update.callback_query.answer()
+    await redraw(update.callback_query.message, shown)
+
+
+async def on_open(update: Update, context: BotContext) -> None:
+    """Reopen a case from /history as a fresh card at the bottom of the chat."""
+    case = await _pressed_case(update, context)
+    if case is None:
+        return
+    case = await context.service.reopen(case)
+    await update.callback_query.answer()
+    if case.card_message_id and case.status is CaseStatus.drafted:
+        await retire_card(context.bot, case.chat_id, case.card_message_id, texts.CARD_REOPENED)
+    await send_card(context.bot, context.service, case)
+
+
+async def _pressed_case(
+    update: Update, context: BotContext, need_open: bool = False
+) -> Case | None:
+    """The pressed button's case, if it exists and belongs to the presser; else answers."""
+    query = update.callback_query
+    press = callbacks.press_of(query.data)
+    case = await context.service.case(press.case_id, update.effective_user.id)
+    if case is None:
+        await query.answer(texts.CASE_MISSING)
+        return None
+    if need_open and case.status is not CaseStatus.drafted:
+        await query.answer(texts.ALREADY.get(case.status.value, texts.CASE_MISSING))
+        return None
+    return case
+
+
+async def _close(update: Update, result: Transition, done: str) -> Case | None:
+    """Answer a closing transition; of two racing presses only the winner gets the case."""
+    query = update.callback_query
+    if not result.ok:
+        status = result.case.status.value if result.case else None
+        await query.answer(texts.ALREADY.get(status, texts.CASE_MISSING))
+        return None
+    await query.answer(done)
+    await redraw(query.message, result.case)
+    return result.case
+
+
+async def _answer_redraft(update: Update, case: Case | None) -> None:
+    query = update.callback_query
+    if case is None:
+        await query.answer(texts.CASE_CLOSED)
+        return
+    await query.answer()
+    await redraw(query.message, case)

@@ -1,0 +1,58 @@
+"""Finishing what a dead process left: cases stored but never shown, and (in webhook mode)
+updates kept in the inbox but never handled."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.config import Settings
+from bot.telegram.context import Services
+from bot.telegram.delivery import send_card
+
+log = logging.getLogger(__name__)
+
+RECOVERY_LEASE = "recovery"
+RECOVERY_EVERY = 5.0  # seconds between looks for work a dead replica left behind
+
+Replay = Callable[[Application, int, dict[str, Any]], Awaitable[None]]
+
+
+async def recover(app: Application, idle_for: float = 0.0) -> None:
+    """Finish cases a previous process stored but never showed: the user gets each card once."""
+    services: Services = app.bot_data
+    unfinished = await services.service.unfinished(idle_for)
+    for case in unfinished:
+        try:
+            drafted = await services.service.resume(case)
+            if drafted is not None:
+                await send_card(app.bot, services.service, drafted)
+        except Exception:
+            log.exception("could not finish case %s after restart", case.id)
+    if unfinished:
+        log.info("finished %d case(s) left over from the previous run", len(unfinished))
+
+
+async def recovery_loop(app: Application, settings: Settings, replay: Replay) -> None:
+    """On exactly one replica at a time (a lease): replay unfinished updates with `replay`
+    and finish cases a dead replica left behind."""
+    holder = f"{socket.gethostname()}:{os.getpid()}"
+    inbox = app.bot_data.store.inbox
+    while True:
+        try:
+            if await inbox.acquire_lease(RECOVERY_LEASE, holder, ttl=RECOVERY_EVERY * 3):
+                for update_id, payload in await inbox.stale(settings.stale_after):
+                    log.info("replaying update %s left unfinished", update_id)
+                    await replay(app, update_id, payload)
+                await recover(app, idle_for=settings.stale_after)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("recovery pass failed")
+        await asyncio.sleep(RECOVERY_EVERY)

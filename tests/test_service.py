@@ -1,0 +1,123 @@
+"""The workflow on a real store: intake, drafting, what the user's judgements change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.models import CaseStatus, Category, Incoming, Preferences, Tone
+from bot.service import VOUCHED_SIGNAL, Service
+from bot.store import Store
+from bot.telegram import render
+
+PITCH = (
+    "Hi Sam, thanks for connecting! I help agencies like yours generate 40+ qualified leads "
+    "a month with our done-for-you lead generation. Worth a quick call? Best, Priya"
+)
+
+
+@pytest.fixture
+async def service(database_url: str, offline_engine):
+    store = await Store.open(database_url)
+    yield Service(store, offline_engine)
+    await store.close()
+
+
+async def drafted(service: Service, text: str, message_id: int | None = None, **incoming):
+    pending = await service.intake(1, 1, Incoming(text=text, message_id=message_id, **incoming))
+    return await service.draft(pending)
+
+
+async def test_a_sender_marked_genuine_is_never_called_cold_again(service: Service):
+    first = await drafted(service, PITCH, sender_name="Priya Kapoor", sender_id=77)
+    assert first.assessment.category is Category.sales_pitch
+    corrected = await service.correct(first, Category.genuine)
+    assert corrected.assessment.category is Category.genuine
+    assert corrected.corrected_from is Category.sales_pitch
+    assert corrected.draft.tone is Tone.warm
+    assert await service.case(first.id, 1) == corrected
+
+    again = await drafted(service, PITCH, sender_name="Priya Kapoor", sender_id=77)
+    assert again.assessment.category is Category.genuine
+    assert again.assessment.signals[0].signal == VOUCHED_SIGNAL
+    assert "for my interest" not in again.draft.text
+    assert await service.case(again.id, 1) == again
+    stranger = await drafted(service, PITCH, sender_name="Someone Else", sender_id=78)
+    assert stranger.assessment.category is Category.sales_pitch
+
+
+async def test_the_third_cold_message_from_a_sender_is_flagged(service: Service):
+    cases = [await drafted(service, PITCH, sender_name="Priya Kapoor") for _ in range(3)]
+    assert [c.earlier_cold for c in cases] == [0, 1, 2]
+    cards = [render.card(c) for c in cases]
+    assert "cold message from this sender" not in cards[0] + cards[1]
+    assert "3rd cold message from this sender." in cards[2]
+    assert await service.case(cases[2].id, 1) == cases[2]
+
+
+async def test_an_edited_approved_reply_becomes_a_style_example(service: Service):
+    case = await drafted(service, PITCH, sender_name="Priya Kapoor")
+    case = await service.edit(case, "Hi Priya, I'm all set for leads, thanks.")
+    assert (await service.approve(case)).ok
+    prefs = await service.preferences(1)
+    assert [e.text for e in prefs.examples] == ["Hi Priya, I'm all set for leads, thanks."]
+    assert prefs.examples[0].category is Category.sales_pitch
+
+    unedited = await drafted(service, PITCH, sender_name="Leo Grant")
+    assert unedited.draft.text == "Hi Leo, I'm all set for leads, thanks."
+    await service.approve(unedited)
+    assert await service.learned_examples(1) == 1  # only edits teach
+    assert await service.clear_examples(1) == 1
+    assert (await service.preferences(1)).examples == []
+
+
+async def test_preferences_survive_reopening_the_store(tmp_path: Path):
+    url = f"sqlite+aiosqlite:///{tmp_path}/cs.db"
+    store = await Store.open(url)
+    prefs = Preferences(style="No exclamation marks", signature="B.", language="de")
+    await store.users.save_preferences(5, prefs)
+    await store.close()
+    store = await Store.open(url)
+    try:
+        assert await store.users.preferences(5) == prefs
+        assert (await store.export(5))["preferences"]["signature"] == "B."
+    finally:
+        await store.close()
+
+
+async def test_a_correction_only_touches_an_open_case(service: Service):
+    case = await drafted(service, PITCH)
+    assert (await service.discard(case)).ok
+    assert await service.correct(case, Category.genuine) is None
+    assert await service.case(case.id, 2) is None  # not theirs
+    stored = await service.case(case.id, 1)
+    assert stored.status is CaseStatus.discarded and stored.corrected_from is None
+
+
+async def test_what_the_service_returns_is_what_the_store_holds(service: Service):
+    """Writes build the case in memory instead of loading it again: the two must agree."""
+    case = await drafted(service, PITCH, message_id=10, sender_name="Priya Kapoor")
+    assert await service.case(case.id, 1) == case
+    case = await service.card_sent(case, 555)
+    case = await service.regenerate(case)
+    assert case.draft.version == 2
+    assert await service.case(case.id, 1) == case
+    case = await service.retone(case, Tone.brief)
+    case = await service.edit(case, "  My own words.  ")
+    assert await service.case(case.id, 1) == case
+    approved = (await service.approve(case)).case
+    assert approved.status is CaseStatus.approved and approved.approved_text == "My own words."
+    assert await service.case(case.id, 1) == approved
+    again = await service.approve(case)
+    assert not again.ok and again.case.status is CaseStatus.approved
+
+
+async def test_a_redelivered_message_is_one_case(service: Service):
+    case = await drafted(service, PITCH, message_id=42)
+    # Drafted but its card never went out: the redelivery gets the case to show it.
+    redelivered = await service.intake(1, 1, Incoming(text=PITCH, message_id=42))
+    assert redelivered is not None and redelivered.case == case
+    await service.card_sent(case, 7)
+    assert await service.intake(1, 1, Incoming(text=PITCH, message_id=42)) is None
+    assert await service.count_cases(1) == 1
