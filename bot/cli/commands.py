@@ -494,57 +494,30 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def evaluate(records: Sequence[Record], verdicts: Sequence[Verdict]) -> dict[str, Any]:
-    """The eval report as plain data (the --json object)."""
+    """The eval report as plain data (the --json object); the figures come from
+    bot.evaluation, this adds which lines were wrong."""
     y_true = [r.label for r in records if r.label is not None]
-    y_pred = [v.assessment.category.value for v in verdicts]
-    confidences = [v.assessment.confidence for v in verdicts]
-    correct = [t == p for t, p in zip(y_true, y_pred, strict=True)]
-    labels = list(CATEGORIES)
-    bands = evaluation.calibration(confidences, correct)
-    generic_pairs = [
-        (r.generic, v.assessment.generic)
-        for r, v in zip(records, verdicts, strict=True)
+    predicted = [v.assessment for v in verdicts]
+    flagged = [
+        (r.generic, a.generic)
+        for r, a in zip(records, predicted, strict=True)
         if r.generic is not None
     ]
-    generic = None
-    if generic_pairs:
-        g_true = [str(t) for t, _ in generic_pairs]
-        g_pred = [str(p) for _, p in generic_pairs]
-        score = evaluation.precision_recall_f1(g_true, g_pred, "True")
-        generic = {
-            "n": len(generic_pairs),
-            "accuracy": evaluation.accuracy(g_true, g_pred),
-            "precision": score.precision,
-            "recall": score.recall,
-        }
     return {
-        "n": len(records),
-        "accuracy": evaluation.accuracy(y_true, y_pred),
-        "macro_f1": evaluation.macro_f1(y_true, y_pred),
-        "genuine_as_cold": evaluation.genuine_as_cold(y_true, y_pred),
-        "cold_as_genuine": evaluation.cold_as_genuine(y_true, y_pred),
-        "per_category": {
-            label: score.as_dict()
-            for label, score in evaluation.per_category(y_true, y_pred, labels).items()
-        },
-        "macro_over": evaluation.labels_seen(y_true, y_pred),
-        "labels": labels,
-        "confusion": evaluation.confusion(y_true, y_pred, labels),
-        "calibration": {
-            "bands": [b.as_dict() for b in bands],
-            "ece": evaluation.expected_calibration_error(confidences, correct),
-        },
-        "generic": generic,
+        **evaluation.summary(
+            y_true, [a.category.value for a in predicted], [a.confidence for a in predicted]
+        ),
+        "generic": evaluation.flag_scores([t for t, _ in flagged], [p for _, p in flagged]),
         "misclassified": [
             {
                 "id": r.id,
                 "line": r.line,
                 "label": r.label,
-                "predicted": v.assessment.category.value,
-                "confidence": round(v.assessment.confidence, 3),
+                "predicted": a.category.value,
+                "confidence": round(a.confidence, 3),
             }
-            for r, v in zip(records, verdicts, strict=True)
-            if r.label != v.assessment.category.value
+            for r, a in zip(records, predicted, strict=True)
+            if r.label != a.category.value
         ],
     }
 
