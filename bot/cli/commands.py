@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from bot import __version__, evaluation
 from bot.config import Settings
 from bot.errors import ColdShoulderError, InputError, PromptError
-from bot.models import Category, Incoming, Tone, Verdict
+from bot.models import Category, Incoming, Preferences, Tone, Verdict
 
 if TYPE_CHECKING:
     from bot.engine import Engine, OfflineEngine
@@ -255,15 +255,15 @@ def load_settings() -> Settings:
         raise ConfigError(describe_settings_error(exc)) from None
 
 
-def build_engine(requested: str | None) -> OfflineEngine:
+def offline_engine() -> OfflineEngine:
     """The offline engine: `draft` and `demo` are deterministic and need no network."""
     from bot.engine import make_offline_engine  # imported late: `run` and --help need no engine
 
     return make_offline_engine(load_settings())
 
 
-def build_batch_engine(requested: str | None) -> Engine:
-    """The engine `assess` and `eval` asked for: offline unless --engine llm."""
+def build_engine(requested: str | None) -> Engine:
+    """The engine `assess` and `eval` asked for with --engine: offline unless llm."""
     from bot.engine import make_engine  # imported late, as above
 
     settings = load_settings()
@@ -298,8 +298,6 @@ def run_batch(engine: Engine, records: Sequence[Record], name: str) -> list[Verd
 
 
 async def _run_batch(engine: Engine, records: Sequence[Record], name: str) -> list[Verdict]:
-    from bot.models import Preferences
-
     progress = Progress(len(records), enabled=engine.name != "offline")
 
     async def one(record: Record) -> Verdict:
@@ -454,7 +452,7 @@ def _dump(obj: object, *, pretty: bool = False) -> str:
 def cmd_draft(args: argparse.Namespace) -> int:
     data, name = read_input(args.file)
     text = decode_message(data, name)
-    engine = build_engine(None)
+    engine = offline_engine()
     tone = Tone(args.tone) if args.tone else None
     verdict = engine.assess_and_draft(Incoming(text=text, source="cli"), tone=tone)
     out = sys.stdout
@@ -484,7 +482,7 @@ def _write_output(lines: list[str], out_path: str | None) -> None:
 def cmd_assess(args: argparse.Namespace) -> int:
     data, name = read_input(args.jsonl)
     records = parse_jsonl(data, name)
-    engine = build_batch_engine(args.engine)
+    engine = build_engine(args.engine)
     verdicts = run_batch(engine, records, name)
     lines = [_dump(verdict_record(r.id, v)) for r, v in zip(records, verdicts, strict=True)]
     _write_output(lines, args.out)
@@ -601,7 +599,7 @@ def render_eval(report: dict[str, Any], name: str, engine: str, show_misses: boo
 def cmd_eval(args: argparse.Namespace) -> int:
     data, name = read_input(args.jsonl)
     records = parse_jsonl(data, name, labelled=True)
-    engine = build_batch_engine(args.engine)
+    engine = build_engine(args.engine)
     verdicts = run_batch(engine, records, name)
     report = evaluate(records, verdicts)
     report = {"file": name, "engine": engine.name, **report}
@@ -629,7 +627,7 @@ def demo_messages() -> tuple[list[Record], dict[str, str]]:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     records, titles = demo_messages()
-    engine = build_engine(None)
+    engine = offline_engine()
     out = sys.stdout
     style = Style.for_stream(out)
     width = _width()
