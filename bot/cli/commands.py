@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from bot.cli import reports
-from bot.cli.errors import ConfigError, EngineFailure
-from bot.cli.jsonl import Record, decode_message, parse_jsonl, read_input
-from bot.cli.parser import PROG, build_parser
+from bot.cli import reports, wording
+from bot.cli.errors import ConfigError, EngineFailure, FileError
+from bot.cli.jsonl import STDIN, Record, decode_message, parse_jsonl, read_input
+from bot.cli.parser import build_parser
+from bot.cli.wording import PROG
 from bot.config import Settings
 from bot.errors import InputError, PromptError
 from bot.models import Incoming, Preferences, Tone, Verdict
@@ -50,28 +51,15 @@ def env_name(field: str) -> str:
     return f"COLDSHOULDER_{field.upper()}"
 
 
-def describe_settings_error(exc: ValidationError) -> str:
-    """One paragraph naming each bad variable; never echoes a secret."""
-    parts = []
-    for err in exc.errors():
-        field = str(err["loc"][0]) if err["loc"] else "settings"
-        env = env_name(field)
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        if not msg.startswith(env):
-            msg = f"{env}: {msg[:1].lower()}{msg[1:]}"
-        parts.append(msg.rstrip("."))
-    return (
-        "configuration error: "
-        + "; ".join(parts)
-        + ". Fix the variable in the environment or in .env (see deploy/.env.example)."
-    )
-
-
 def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        raise ConfigError(describe_settings_error(exc)) from None
+        invalid = [
+            (env_name(str(err["loc"][0]) if err["loc"] else "settings"), str(err["msg"]))
+            for err in exc.errors()
+        ]
+        raise ConfigError("invalid", invalid) from None
 
 
 def offline_engine() -> OfflineEngine:
@@ -87,10 +75,7 @@ def build_engine(requested: str | None) -> Engine:
 
     settings = load_settings()
     if requested == "llm" and not settings.llm_enabled:
-        raise ConfigError(
-            "--engine llm needs OPENAI_API_KEY (and OPENAI_BASE_URL for a server other than "
-            "OpenAI's); see deploy/.env.example"
-        )
+        raise ConfigError("llm_needs_key")
     return make_engine(settings, requested or "offline")
 
 
@@ -107,10 +92,7 @@ async def _run_batch(engine: Engine, records: Sequence[Record], name: str) -> li
         try:
             verdict = await engine.verdict(Incoming(text=record.text, source="cli"), Preferences())
         except Exception as exc:
-            raise EngineFailure(
-                f"{name}:{record.line}: the {engine.name} engine failed on this message "
-                f"({type(exc).__name__}: {exc})"
-            ) from exc
+            raise EngineFailure(name, record.line, engine.name, exc) from exc
         progress.step(fallback=verdict.engine != engine.name)
         return verdict
 
@@ -136,7 +118,7 @@ def write_output(lines: list[str], out_path: str | None) -> None:
         tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InputError(f"{out_path}: cannot write ({exc.strerror or exc})") from None
+        raise FileError(out_path, "unwritable", str(exc.strerror or exc)) from None
 
 
 def demo_messages() -> tuple[list[Record], dict[str, str]]:
@@ -162,7 +144,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     verdict = engine.assess_and_draft(Incoming(text=text, source="cli"), tone=tone)
     out = sys.stdout
     if args.json:
-        ident = "-" if name == "<stdin>" else name
+        ident = "-" if name == STDIN else name
         out.write(reports.dump(reports.verdict_record(ident, verdict), pretty=True) + "\n")
     else:
         out.write(
@@ -182,7 +164,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     ]
     write_output(lines, args.out)
     if args.out and args.out != "-":
-        print(f"{PROG}: wrote {len(lines)} verdict(s) to {args.out}", file=sys.stderr)
+        print(wording.wrote(len(lines), args.out), file=sys.stderr)
     return EXIT_OK
 
 
@@ -211,17 +193,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     settings = load_settings()
     if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
-        raise ConfigError(
-            "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put its token in "
-            "the environment or in .env (see deploy/.env.example)."
-        )
+        raise ConfigError("no_token")
     if settings.webhook_url and not (
         settings.webhook_secret and settings.webhook_secret.get_secret_value()
     ):
-        raise ConfigError(
-            "webhook mode needs COLDSHOULDER_WEBHOOK_SECRET: a long random string (A-Z, a-z, "
-            "0-9, _ and -) that Telegram sends with every update, e.g. `openssl rand -hex 32`"
-        )
+        raise ConfigError("webhook_needs_secret")
     from bot.logs import setup_logging  # imported late: the bot's stack loads only for `run`
     from bot.telegram.app import run
 
@@ -250,10 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (InputError, ConfigError, PromptError) as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {wording.describe(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except EngineFailure as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {wording.describe(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
         # `coldshoulder assess ... | head`: the reader left; that is not an error.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from bot import __version__
+from bot.cli.wording import PROG
 from bot.models import Tone
 
-PROG = "coldshoulder"
 ENGINES = ("offline", "llm")
 TONES = tuple(t.value for t in Tone)
 

@@ -13,7 +13,7 @@ from typing import IO, Any, ClassVar
 
 from bot import evaluation
 from bot.cli.jsonl import Record
-from bot.cli.parser import PROG
+from bot.cli.wording import PROG
 from bot.models import Category, Verdict
 
 

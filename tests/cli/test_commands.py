@@ -142,6 +142,17 @@ def test_assess_out_file_matches_stdout(tmp_path: Path, capsys: pytest.CaptureFi
     assert target.read_text(encoding="utf-8") == stdout_version
 
 
+def test_assess_out_that_cannot_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": PITCH}])
+    target = tmp_path / "no-such-dir" / "out.jsonl"
+    code, out, err = run(["assess", "--jsonl", str(source), "--out", str(target)], capsys)
+    assert code == 2 and out == ""
+    assert err == f"coldshoulder: {target}: cannot write (No such file or directory)\n"
+    assert not list(tmp_path.glob("**/.out.jsonl.tmp"))
+
+
 def test_assess_covers_every_dev_sample(capsys: pytest.CaptureFixture[str]) -> None:
     expected = [json.loads(line) for line in DEV_SAMPLES.read_text().splitlines() if line.strip()]
     code, out, _ = run(["assess", "--jsonl", str(DEV_SAMPLES)], capsys)

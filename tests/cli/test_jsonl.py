@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.jsonl import Record, decode_message, parse_jsonl, read_input
+from bot.cli.errors import BadLines, EmptyMessage, FileError, NoMessages, NotUtf8, Problem
+from bot.cli.jsonl import Record, decode_message, json_type, parse_jsonl, read_input
 from tests.cli.helpers import GOOD, SEED_QUOTE, bad_file, feed_stdin, run, write_jsonl
 
 
@@ -209,3 +210,89 @@ def test_read_input_reads_a_file_or_stdin(tmp_path: Path, monkeypatch: pytest.Mo
     assert read_input("-") == (b"from stdin", "<stdin>")
     feed_stdin(monkeypatch, b"again")
     assert read_input(None) == (b"again", "<stdin>")
+
+
+def bad_lines(data: bytes, *, labelled: bool = False) -> dict[int, tuple[Problem, ...]]:
+    with pytest.raises(BadLines) as caught:
+        parse_jsonl(data, "f", labelled=labelled)
+    assert caught.value.name == "f"
+    return {b.line: b.problems for b in caught.value.lines}
+
+
+def test_bad_lines_are_data_one_entry_per_line() -> None:
+    data = b"\n".join(
+        [
+            b'{"text": "ok", "id": "a"}',
+            b"{oops",
+            b"[1]",
+            b'{"text": 1, "id": true}',
+            b'{"text": "x", "id": "a"}',
+            b"\xff",
+            b'{"text": "  ", "id": " "}',
+        ]
+    )
+    assert bad_lines(data) == {
+        2: (
+            Problem(
+                "not_json", value="Expecting property name enclosed in double quotes", column=2
+            ),
+        ),
+        3: (Problem("not_object", got="array"),),
+        4: (
+            Problem("wrong_type", field="text", got="number"),
+            Problem("wrong_type", field="id", got="boolean"),
+        ),
+        5: (Problem("repeated_id", value="a", other_line=1),),
+        6: (Problem("not_utf8", value=0xFF, column=1),),
+        7: (Problem("empty", field="text"), Problem("empty", field="id")),
+    }
+
+
+def test_labelled_problems() -> None:
+    data = (
+        b'{"text": "a"}\n{"text": "a", "label": "spam", "generic": 1}\n{"text": "a", "label": null}'
+    )
+    assert bad_lines(data, labelled=True) == {
+        1: (Problem("missing", field="label"),),
+        2: (
+            Problem("unknown_label", value="spam"),
+            Problem("wrong_type", field="generic", got="number"),
+        ),
+        3: (Problem("wrong_type", field="label", got="null"),),
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "empty"),
+    [(b"", True), (b"\n \n\t", True), ("\u00a0\n".encode(), False)],  # a no-break space
+)
+def test_no_messages_says_whether_the_file_is_empty(data: bytes, empty: bool) -> None:
+    with pytest.raises(NoMessages) as caught:
+        parse_jsonl(data, "f")
+    assert caught.value.empty is empty
+
+
+def test_decode_message_errors_carry_where() -> None:
+    with pytest.raises(NotUtf8) as caught:
+        decode_message(b"ok\nab\xe9", "m.txt")
+    assert (caught.value.line, caught.value.column, caught.value.byte) == (2, 3, 0xE9)
+    with pytest.raises(EmptyMessage):
+        decode_message(b" \n\t", "m.txt")
+
+
+def test_read_input_errors_carry_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(FileError) as caught:
+        read_input(str(tmp_path / "nope"))
+    assert (caught.value.name, caught.value.reason) == (str(tmp_path / "nope"), "missing")
+    with pytest.raises(FileError) as caught:
+        read_input(str(tmp_path))
+    assert caught.value.reason == "directory"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, "null"), (True, "boolean"), (1, "number"), (1.5, "number"), ("", "string"),
+     ([], "array"), ({}, "object")],
+)  # fmt: skip
+def test_json_type(value: object, expected: str) -> None:
+    assert json_type(value) == expected
