@@ -20,6 +20,8 @@ ProblemKind = Literal[
     "repeated_id",  # value: the id, other_line: where it first appeared
 ]
 JsonType = Literal["null", "boolean", "number", "string", "array", "object"]
+FileReason = Literal["no_stdin", "missing", "directory", "unreadable", "unwritable"]
+ConfigProblem = Literal["invalid", "llm_needs_key", "no_token", "webhook_needs_secret"]
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,10 @@ class BadLine:
 
 
 class FileError(InputError):
-    """A file (or stdin) cannot be read or written.
+    """A file (or stdin) cannot be read or written; `detail` is the operating system's
+    reason for "unreadable" and "unwritable"."""
 
-    Reasons: "no_stdin", "missing", "directory", "unreadable", "unwritable"; `detail` is
-    the operating system's reason for the last two.
-    """
-
-    def __init__(self, name: str, reason: str, detail: str = ""):
+    def __init__(self, name: str, reason: FileReason, detail: str = ""):
         self.name, self.reason, self.detail = name, reason, detail
         super().__init__(name, reason, detail)
 
@@ -89,13 +88,10 @@ class NoMessages(InputError):
 
 
 class ConfigError(ColdShoulderError):
-    """The settings cannot run this command.
+    """The settings cannot run this command; for "invalid", `invalid` holds each bad
+    variable with pydantic's message (which never quotes a secret)."""
 
-    Problems: "invalid" (`invalid` holds each bad variable with pydantic's message),
-    "llm_needs_key", "no_token", "webhook_needs_secret".
-    """
-
-    def __init__(self, problem: str, invalid: Sequence[tuple[str, str]] = ()):
+    def __init__(self, problem: ConfigProblem, invalid: Sequence[tuple[str, str]] = ()):
         self.problem, self.invalid = problem, tuple(invalid)
         super().__init__(problem, *(variable for variable, _ in self.invalid))
 

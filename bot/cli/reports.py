@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import IO, Any, ClassVar
 
 from bot import evaluation
+from bot.cli import wording
 from bot.cli.jsonl import Record
-from bot.cli.wording import PROG
 from bot.models import Category, Verdict
 
 
@@ -40,8 +40,7 @@ class Progress:
             return
         if self.tty:
             self.stream.write("\n")
-        note = f", {self.fallbacks} answered offline (model unavailable)" if self.fallbacks else ""
-        self.stream.write(f"{PROG}: {self.count}/{self.total} messages assessed{note}\n")
+        self.stream.write(wording.assessed(self.count, self.total, self.fallbacks) + "\n")
 
 
 class Style:

@@ -136,3 +136,9 @@ def describe(exc: Exception) -> str:
 
 def wrote(count: int, path: str) -> str:
     return f"{PROG}: wrote {count} verdict(s) to {path}"
+
+
+def assessed(count: int, total: int, fallbacks: int) -> str:
+    """The batch summary; `fallbacks` verdicts came from the offline engine instead."""
+    note = f", {fallbacks} answered offline (model unavailable)" if fallbacks else ""
+    return f"{PROG}: {count}/{total} messages assessed{note}"
