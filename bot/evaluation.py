@@ -1,8 +1,8 @@
 """Classifier metrics: precision/recall/F1, confusion, genuine-as-cold, calibration.
 
-Pure functions over label lists; no I/O, no engine. `coldshoulder eval` feeds them and
-formats the result. Conventions (the same as scikit-learn's defaults, written out here so
-a reader does not have to know them):
+Pure functions over label lists; no I/O, no engine. `coldshoulder eval` gets every figure
+from `summary` and `flag_scores` and only formats them. Conventions (the same as
+scikit-learn's defaults, written out here so a reader does not have to know them):
 
 - precision is 0 when a category was never predicted, recall is 0 when it never occurs,
   F1 is 0 when precision + recall is 0;
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.models import Category
 
@@ -195,3 +196,50 @@ def expected_calibration_error(
         for b in result
         if b.n and b.accuracy is not None and b.mean_confidence is not None
     )
+
+
+def summary(
+    y_true: Sequence[str],
+    y_pred: Sequence[str],
+    confidences: Sequence[float],
+    labels: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """Every classifier figure of the eval report, as plain JSON-ready data.
+
+    `labels` sets the rows of the per-category table and the confusion matrix (default:
+    all six categories, so a report always has the same shape).
+    """
+    labels = list(labels) if labels is not None else [c.value for c in Category]
+    correct = [t == p for t, p in zip(y_true, y_pred, strict=True)]
+    return {
+        "n": len(y_true),
+        "accuracy": accuracy(y_true, y_pred),
+        "macro_f1": macro_f1(y_true, y_pred),
+        "genuine_as_cold": genuine_as_cold(y_true, y_pred),
+        "cold_as_genuine": cold_as_genuine(y_true, y_pred),
+        "per_category": {
+            label: score.as_dict() for label, score in per_category(y_true, y_pred, labels).items()
+        },
+        "macro_over": labels_seen(y_true, y_pred),
+        "labels": labels,
+        "confusion": confusion(y_true, y_pred, labels),
+        "calibration": {
+            "bands": [band.as_dict() for band in calibration(confidences, correct)],
+            "ece": expected_calibration_error(confidences, correct),
+        },
+    }
+
+
+def flag_scores(y_true: Sequence[bool], y_pred: Sequence[bool]) -> dict[str, Any] | None:
+    """Accuracy, precision and recall of a yes/no flag (such as `generic`); None when empty."""
+    if not y_true:
+        return None
+    t = ["yes" if v else "no" for v in y_true]
+    p = ["yes" if v else "no" for v in y_pred]
+    score = precision_recall_f1(t, p, "yes")
+    return {
+        "n": len(t),
+        "accuracy": accuracy(t, p),
+        "precision": score.precision,
+        "recall": score.recall,
+    }

@@ -162,3 +162,38 @@ def test_perfect_predictions(y: list[str]) -> None:
     assert ev.macro_f1(y, y) == 1.0
     assert ev.accuracy(y, y) == 1.0
     assert ev.genuine_as_cold(y, y) in (0.0, None)
+
+
+def test_summary_holds_every_figure_of_the_report() -> None:
+    conf = [0.95, 0.8, 0.6, 0.3, 0.9, 1.0]
+    report = ev.summary(Y_TRUE, Y_PRED, conf)
+    assert report["n"] == 6
+    assert report["accuracy"] == pytest.approx(4 / 6)
+    assert report["macro_f1"] == pytest.approx((2 / 3 + 0.5 + 1) / 3)
+    assert (report["genuine_as_cold"], report["cold_as_genuine"]) == pytest.approx((0.5, 0.25))
+    assert report["labels"] == [S, F, M, R, X, G]  # every category, even absent ones
+    assert list(report["per_category"]) == report["labels"]
+    assert report["per_category"][S]["recall"] == pytest.approx(2 / 3)
+    assert report["macro_over"] == [S, M, G]  # only the categories present
+    assert report["confusion"][S][G] == 1
+    # correct: T T F T F T -> bands [0,.5): 1 right, [.5,.7): 1 wrong, [.7,.9): 1 right,
+    # [.9,1]: 2 right + 1 wrong (0.9, 0.95, 1.0)
+    assert [b["n"] for b in report["calibration"]["bands"]] == [1, 1, 1, 3]
+    assert report["calibration"]["ece"] == pytest.approx(
+        (1 * 0.7 + 1 * 0.6 + 1 * 0.2 + 3 * abs(2 / 3 - 0.95)) / 6
+    )
+
+
+def test_summary_with_explicit_labels() -> None:
+    report = ev.summary([S, G], [S, S], [0.9, 0.9], labels=[S, G])
+    assert report["labels"] == [S, G]
+    assert report["confusion"] == {S: {S: 1, G: 0}, G: {S: 1, G: 0}}
+
+
+def test_flag_scores_by_hand() -> None:
+    # truth: yes yes no no; predicted: yes no yes no -> accuracy 2/4, P 1/2, R 1/2
+    scores = ev.flag_scores([True, True, False, False], [True, False, True, False])
+    assert scores == pytest.approx({"n": 4, "accuracy": 0.5, "precision": 0.5, "recall": 0.5})
+    never = ev.flag_scores([True, True], [False, False])
+    assert never is not None and (never["precision"], never["recall"]) == (0.0, 0.0)
+    assert ev.flag_scores([], []) is None

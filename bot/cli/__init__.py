@@ -1,4 +1,5 @@
-"""The `coldshoulder` command line."""
+"""The `coldshoulder` command line: `parser` reads the arguments, `jsonl` the input,
+`commands` runs them, `reports` says what came out."""
 
 from bot.cli.commands import main
 

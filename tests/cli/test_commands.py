@@ -1,94 +1,28 @@
-"""The command line, in-process through main(argv) and as a real `python -m bot` process."""
+"""The commands end to end: in-process through main(argv) and as a real `python -m bot`."""
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from bot.cli import commands as cli
-from bot.cli import main
+from bot.cli import commands, main
 from bot.models import Category, Tone
-from tests.conftest import DATA_DIR, REPO_ROOT
-
-DEV_SAMPLES = DATA_DIR / "dev_samples.jsonl"
-SEED_QUOTE = (
-    "I see you looked at my profile and based on your fascinating background "
-    "I think we should connect."
+from tests.cli.helpers import (
+    CATEGORIES,
+    DEV_SAMPLES,
+    GOOD,
+    PITCH,
+    SEED_QUOTE,
+    bad_file,
+    check_record,
+    feed_stdin,
+    run,
+    run_process,
+    write_jsonl,
 )
-PITCH = (
-    "Hi Sam, thanks for connecting! I help SaaS companies like yours double their "
-    "pipeline with done-for-you outreach. Here's a 2-minute demo: https://demo.example/x "
-    "Are you free for a quick 15-minute call on Thursday?\n\nBest,\nPriya"
-)
-ASSESS_FIELDS = {
-    "id",
-    "category",
-    "confidence",
-    "signals",
-    "generic",
-    "sender_name",
-    "draft",
-    "engine",
-}
-CATEGORIES = {c.value for c in Category}
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def feed_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
-
-
-def write_jsonl(path: Path, rows: list[object]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
-def subprocess_env() -> dict[str, str]:
-    env = dict(os.environ)  # already scrubbed of COLDSHOULDER_*/OPENAI_* by conftest
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    env.pop("NO_COLOR", None)
-    return env
-
-
-def run_process(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin.decode("utf-8") if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-        timeout=120,
-    )
-    return result
-
-
-def check_record(record: dict[str, object]) -> None:
-    assert set(record) >= ASSESS_FIELDS
-    assert record["category"] in CATEGORIES
-    confidence = record["confidence"]
-    assert isinstance(confidence, float | int) and 0.0 <= confidence <= 1.0
-    assert round(float(confidence), 3) == confidence
-    assert isinstance(record["generic"], bool)
-    assert record["sender_name"] is None or isinstance(record["sender_name"], str)
-    assert isinstance(record["draft"], str) and record["draft"].strip()
-    assert record["engine"] == "offline"
-    assert isinstance(record["signals"], list)
-    for signal in record["signals"]:
-        assert set(signal) == {"signal", "quote"}
-        assert isinstance(signal["signal"], str) and signal["signal"]
-        assert signal["quote"] is None or isinstance(signal["quote"], str)
-
+from tests.conftest import REPO_ROOT
 
 # --------------------------------------------------------------------------- draft
 
@@ -172,67 +106,7 @@ def test_draft_default_tone_follows_the_category(
     assert record["tone"] == expected
 
 
-def test_unknown_tone_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["draft", "--tone", "snarky"], capsys)
-    assert code == 2
-    assert "snarky" in err and "pointed" in err
-
-
-def test_draft_strips_a_utf8_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    message = tmp_path / "bom.txt"
-    message.write_bytes(b"\xef\xbb\xbf" + SEED_QUOTE.encode())
-    code, out, _ = run(["draft", str(message), "--json"], capsys)
-    assert code == 0
-    for signal in json.loads(out)["signals"]:
-        assert "\ufeff" not in (signal["quote"] or "")
-
-
 # --------------------------------------------------------------------------- draft: bad input
-
-
-def test_draft_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    missing = tmp_path / "nope.txt"
-    code, out, err = run(["draft", str(missing)], capsys)
-    assert code == 2 and out == ""
-    assert f"{missing}: no such file" in err
-    assert "Traceback" not in err
-
-
-def test_draft_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["draft", str(tmp_path)], capsys)
-    assert code == 2 and "is a directory" in err
-
-
-@pytest.mark.parametrize("content", [b"", b"   \n\n\t \n"])
-def test_draft_empty_file(
-    content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(content)
-    code, out, err = run(["draft", str(empty)], capsys)
-    assert code == 2 and out == ""
-    assert f"{empty}: the file is empty" in err
-
-
-def test_draft_empty_stdin(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    feed_stdin(monkeypatch, b"")
-    code, out, err = run(["draft"], capsys)
-    assert code == 2 and out == ""
-    assert "<stdin>: no message on stdin" in err
-
-
-def test_draft_non_utf8_file_names_the_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("Hello,\nI saw your café post\n".encode("latin-1"))
-    code, out, err = run(["draft", str(latin1)], capsys)
-    assert code == 2 and out == ""
-    assert f"{latin1}:2: not UTF-8" in err
-    assert "0xe9" in err
-
 
 # --------------------------------------------------------------------------- assess
 
@@ -266,6 +140,17 @@ def test_assess_out_file_matches_stdout(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0 and out == ""
     assert "wrote 2 verdict(s)" in err
     assert target.read_text(encoding="utf-8") == stdout_version
+
+
+def test_assess_out_that_cannot_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": PITCH}])
+    target = tmp_path / "no-such-dir" / "out.jsonl"
+    code, out, err = run(["assess", "--jsonl", str(source), "--out", str(target)], capsys)
+    assert code == 2 and out == ""
+    assert err == f"coldshoulder: {target}: cannot write (No such file or directory)\n"
+    assert not list(tmp_path.glob("**/.out.jsonl.tmp"))
 
 
 def test_assess_covers_every_dev_sample(capsys: pytest.CaptureFixture[str]) -> None:
@@ -314,130 +199,6 @@ def test_batch_commands_stay_offline_unless_asked(
 
 
 # --------------------------------------------------------------------------- batch: bad input
-
-
-def _bad_file(tmp_path: Path, lines: list[bytes]) -> Path:
-    path = tmp_path / "bad.jsonl"
-    path.write_bytes(b"\n".join(lines) + b"\n")
-    return path
-
-
-GOOD = json.dumps({"text": "Thanks for the intro, Ana!", "label": "genuine"}).encode()
-
-
-@pytest.mark.parametrize(
-    ("bad_line", "message"),
-    [
-        (b'{"text": "unterminated', "not valid JSON"),
-        (b"[1, 2, 3]", "expected a JSON object"),
-        (b'"just a string"', "expected a JSON object"),
-        (b'{"id": "x"}', 'missing "text"'),
-        (b'{"text": 42}', '"text" must be a string'),
-        (b'{"text": null}', '"text" must be a string'),
-        (b'{"text": "   "}', '"text" is empty'),
-        (b'{"text": ""}', '"text" is empty'),
-        (b'{"text": "hi", "id": {"a": 1}}', '"id" must be a string'),
-        ('{"text": "caf\u00e9"}'.encode("latin-1"), "not UTF-8"),
-    ],
-)
-@pytest.mark.parametrize("command", ["assess", "eval"])
-def test_each_bad_line_is_named_and_stops_the_run(
-    bad_line: bytes,
-    message: str,
-    command: str,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    if command == "eval" and bad_line.startswith(b"{") and bad_line.endswith(b"}"):
-        bad_line = bad_line[:-1] + b', "label": "genuine"}'  # only the named problem remains
-    path = _bad_file(tmp_path, [GOOD, GOOD, bad_line, GOOD])
-    out_file = tmp_path / "out.jsonl"
-    argv = [command, "--jsonl", str(path)]
-    if command == "assess":
-        argv += ["--out", str(out_file)]
-    code, out, err = run(argv, capsys)
-    assert code == 2
-    assert out == ""
-    assert not out_file.exists()  # no partial output
-    assert f"{path}:3: " in err
-    assert message in err
-    assert "nothing was processed" in err
-    assert "Traceback" not in err
-    for good_line in (1, 2, 4):
-        assert f"{path}:{good_line}:" not in err
-
-
-def test_every_bad_line_is_reported_up_to_twenty(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = _bad_file(tmp_path, [GOOD] + [b"nope"] * 25)
-    code, _, err = run(["assess", "--jsonl", str(path)], capsys)
-    assert code == 2
-    assert "25 bad line(s)" in err
-    for line in range(2, 22):
-        assert f"{path}:{line}: not valid JSON" in err
-    assert f"{path}:22:" not in err
-    assert "... and 5 more" in err
-
-
-def test_several_problems_on_one_line_are_all_named(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = _bad_file(tmp_path, [GOOD, b'{"text": 1, "label": "spam"}'])
-    code, _, err = run(["eval", "--jsonl", str(path)], capsys)
-    assert code == 2
-    line = next(x for x in err.splitlines() if f"{path}:2:" in x)
-    assert '"text" must be a string' in line and "unknown label 'spam'" in line
-
-
-def test_duplicate_ids_are_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_jsonl(tmp_path / "dup.jsonl", [{"id": "a", "text": "x"}, {"id": "a", "text": "y"}])
-    code, _, err = run(["assess", "--jsonl", str(path)], capsys)
-    assert code == 2
-    assert f"{path}:2: id 'a' repeats the id on line 1" in err
-
-
-@pytest.mark.parametrize("content", [b"", b"\n\n   \n"])
-@pytest.mark.parametrize("command", ["assess", "eval"])
-def test_empty_jsonl(
-    content: bytes, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "empty.jsonl"
-    path.write_bytes(content)
-    code, out, err = run([command, "--jsonl", str(path)], capsys)
-    assert code == 2 and out == ""
-    assert f"{path}: no messages" in err
-
-
-@pytest.mark.parametrize("command", ["assess", "eval"])
-def test_missing_jsonl(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    missing = tmp_path / "missing.jsonl"
-    code, out, err = run([command, "--jsonl", str(missing)], capsys)
-    assert code == 2 and out == ""
-    assert f"{missing}: no such file" in err
-
-
-def test_eval_unknown_or_missing_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _bad_file(
-        tmp_path,
-        [
-            GOOD,
-            b'{"text": "hi", "label": "spam"}',
-            b'{"text": "hi"}',
-            b'{"text": "hi", "label": 3}',
-        ],
-    )
-    code, out, err = run(["eval", "--jsonl", str(path)], capsys)
-    assert code == 2 and out == ""
-    assert f"{path}:2: unknown label 'spam' (expected one of: sales_pitch," in err
-    assert f'{path}:3: missing "label"' in err
-    assert f'{path}:4: "label" must be a string' in err
-
-
-def test_assess_does_not_need_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_jsonl(tmp_path / "in.jsonl", [{"text": "hi there", "label": "not-a-category"}])
-    code, _, _ = run(["assess", "--jsonl", str(path)], capsys)
-    assert code == 0
 
 
 def test_engine_failure_names_the_line(
@@ -497,7 +258,6 @@ def test_missing_prompts_dir(
 
 
 # --------------------------------------------------------------------------- eval
-
 
 LABELLED = [
     {"id": "p", "text": PITCH, "label": "sales_pitch", "generic": True},
@@ -569,7 +329,7 @@ def test_eval_on_dev_samples_human_tables(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_demo_shows_every_bundled_message(capsys: pytest.CaptureFixture[str]) -> None:
-    records, titles = cli.demo_messages()
+    records, titles = commands.demo_messages()
     assert {r.label for r in records} == CATEGORIES  # one per category, genuine included
     assert any(SEED_QUOTE in r.text for r in records)
     code, out, err = run(["demo"], capsys)
@@ -582,31 +342,10 @@ def test_demo_shows_every_bundled_message(capsys: pytest.CaptureFixture[str]) ->
     assert "fascinating background" in out
 
 
-def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli.Style.for_stream(Tty()).enabled
-    assert not cli.Style.for_stream(io.StringIO()).enabled
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert not cli.Style.for_stream(Tty()).enabled
-    assert cli.Style(True)("x", "bold") == "\033[1mx\033[0m"
-    assert cli.Style(False)("x", "bold") == "x"
-
-
 def test_run_without_a_token_says_how_to_get_one(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["run"], capsys)
     assert code == 2 and out == ""
     assert "TELEGRAM_BOT_TOKEN is not set" in err and "@BotFather" in err
-
-
-def test_no_command_and_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run([], capsys)
-    assert code == 2 and "usage:" in err
-    code, out, _ = run(["assess", "--help"], capsys)
-    assert code == 0 and "blank lines are skipped" in " ".join(out.split())
 
 
 def test_console_script_target_exists() -> None:
@@ -634,7 +373,7 @@ def test_process_draft_from_stdin() -> None:
 
 
 def test_process_bad_jsonl(tmp_path: Path) -> None:
-    path = _bad_file(tmp_path, [GOOD, b"{oops"])
+    path = bad_file(tmp_path, [GOOD, b"{oops"])
     result = run_process(["assess", "--jsonl", str(path)])
     assert result.returncode == 2
     assert result.stdout == ""
@@ -666,7 +405,7 @@ def test_env_example_documents_every_setting() -> None:
 
     example = (REPO_ROOT / "deploy" / ".env.example").read_text(encoding="utf-8")
     for field in Settings.model_fields:
-        assert f"{cli._env_name(field)}=" in example, field
+        assert f"{commands.env_name(field)}=" in example, field
 
 
 def test_assess_and_eval_with_the_llm_engine(

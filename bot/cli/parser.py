@@ -1,0 +1,86 @@
+"""The argument parser: every command, option and help text of `coldshoulder`."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot import __version__
+from bot.cli.wording import PROG
+from bot.models import Tone
+
+ENGINES = ("offline", "llm")
+TONES = tuple(t.value for t in Tone)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser; `args.command` names the command to run."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Recognise cold 'connect, then pitch' messages and draft polite, pointed replies. "
+            "Everything here runs offline: no network, no keys."
+        ),
+        epilog="Exit codes: 0 ok, 1 internal failure, 2 bad arguments, input or settings.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    sub.add_parser("run", help="start the Telegram bot (long polling)")
+
+    p = sub.add_parser(
+        "draft",
+        help="assess one message and draft a reply",
+        description="Assess one message and print the verdict, the evidence and a draft reply.",
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE|-",
+        help="the message as a UTF-8 text file; - or none: stdin",
+    )
+    p.add_argument(
+        "--tone",
+        choices=TONES,
+        help="tone of the draft (default: pointed for cold messages, warm for genuine ones)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object instead")
+
+    jsonl_help = (
+        'JSON Lines, one object per line with a string "text" and an optional "id" '
+        "(default: the line number); blank lines are skipped; - reads stdin"
+    )
+    p = sub.add_parser(
+        "assess",
+        help="assess and draft a JSONL batch",
+        description=(
+            "Assess every message of a JSONL file. Each output line has id, category, "
+            "confidence, signals, generic, sender_name, draft, tone and engine. The whole "
+            "file is checked first: any bad line stops the run before any output."
+        ),
+    )
+    engine_help = "offline (default), or llm (needs OPENAI_API_KEY)"
+    p.add_argument("--jsonl", required=True, metavar="IN", help=jsonl_help)
+    p.add_argument("--out", metavar="OUT", help="write the results here (default: stdout)")
+    p.add_argument("--engine", choices=ENGINES, help=engine_help)
+
+    p = sub.add_parser(
+        "eval",
+        help="score the classifier on a labelled JSONL file",
+        description=(
+            "Score the classifier on a labelled JSONL file: per-category precision, recall "
+            "and F1, macro-F1, accuracy, confusion matrix, genuine messages called cold, "
+            "and calibration per confidence band with the expected calibration error."
+        ),
+    )
+    p.add_argument(
+        "--jsonl",
+        required=True,
+        metavar="FILE",
+        help=jsonl_help.replace('"text"', '"text" and a "label" (one of the six categories)'),
+    )
+    p.add_argument("--engine", choices=ENGINES, help=engine_help)
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    p.add_argument("--misses", action="store_true", help="list every misclassified message")
+
+    sub.add_parser("demo", help="show verdicts and drafts for bundled example messages")
+    return parser
