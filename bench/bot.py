@@ -20,6 +20,9 @@ updates on (--concurrency, COLDSHOULDER_LLM_CONCURRENCY=--llm-concurrency) and o
 fake reports the peak number of completions it served at once; a card that fell back to the
 offline engine says "offline draft", so cards without it are the model's.
 
+Before those, the SQL one card costs (bench/sql.py): statements and transactions from intake
+to the card's message id.
+
 Prints figures and asserts nothing: `make bench`.
 """
 
@@ -46,12 +49,12 @@ DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "dev_samples.jsonl
 if str(REPO_ROOT) not in sys.path:  # `python bench/bot.py`: bot/ and tests/ from the clone
     sys.path.insert(0, str(REPO_ROOT))
 
-from tests.test_bot_webhook_e2e import Replica  # noqa: E402
-
 from bench.common import load_texts, percentile  # noqa: E402
+from bench.sql import sqlite_report  # noqa: E402
 from bot.service import SPLIT_MIN_CHARS  # noqa: E402
 from tests import databases  # noqa: E402
 from tests.e2e.helpers import TOKEN, BotProcess, card_calls, wait_until  # noqa: E402
+from tests.e2e.test_webhook import Replica  # noqa: E402
 from tests.fakes.openai import FakeOpenAI  # noqa: E402
 from tests.fakes.telegram import FakeTelegram  # noqa: E402
 
@@ -517,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     data = os.path.relpath(args.data) if args.data.is_absolute() else args.data
     print(f"data              {data} ({len(texts)} texts, mean {mean_chars:.0f} chars{cut_note})")
     print("latency           injection -> card's sendMessage at the fake (includes queueing)")
+    print(sqlite_report(texts))
     if runs:
         print()
         print(
