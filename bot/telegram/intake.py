@@ -5,18 +5,15 @@ into an `Unsupported` that tells the handler which kind of message it could not 
 
 - A forward takes the sender from `message.forward_origin` (every origin kind); source
   "forward".
-- A paste goes through `bot.screens.linkedin.parse_paste`: a LinkedIn copy gives its message and
-  sender with source "linkedin", anything else is kept as is with source "paste".
+- A paste goes through `parse_paste`: a LinkedIn copy gives its message and sender with
+  source "linkedin", anything else is kept as is with source "paste".
 - A message from a Telegram Business chat is answered to its author; source "business".
 - A text longer than `MAX_TEXT` is cut; `read_message` / `read_text` say so (`Intake`).
-
-`incoming_from_message` is the short form for handlers that do not need the truncation flag.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from telegram import (
@@ -28,7 +25,6 @@ from telegram import (
     MessageOriginUser,
     PhotoSize,
 )
-from telegram.constants import MessageLimit
 
 from bot.models import Incoming
 from bot.screens.linkedin import parse_paste
@@ -37,16 +33,11 @@ __all__ = [
     "MAX_TEXT",
     "Intake",
     "Unsupported",
-    "incoming_from_message",
-    "merge_parts",
     "read_message",
-    "read_messages",
     "read_text",
 ]
 
 MAX_TEXT = 20_000  # characters kept of one case's text, after merging a split paste
-PART_LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096: Telegram splits longer pastes into parts
-_HARD_CUT_TAIL = 64  # a full part with no whitespace this near its end was cut mid-word
 _TRUNCATE_BACKTRACK = 200  # cut at a whitespace this close to MAX_TEXT, not mid-word
 
 # Attributes checked in order when a message has no text to read. Order matters where PTB
@@ -109,12 +100,6 @@ class Intake:
     original_length: int = 0
 
 
-def incoming_from_message(message: Message) -> Incoming | Unsupported:
-    """The message to answer, or why it cannot be read. See `read_message` for the flag."""
-    result = read_message(message)
-    return result if isinstance(result, Unsupported) else result.incoming
-
-
 def read_message(message: Message) -> Intake | Unsupported:
     """Read one Telegram message: text or caption, and who wrote it."""
     text = _text_of(message)
@@ -122,23 +107,6 @@ def read_message(message: Message) -> Intake | Unsupported:
         return Unsupported(_attachment_kind(message) or "empty")
     sender_name, sender_id, source = _origin(message)
     return read_text(text, sender_name=sender_name, sender_id=sender_id, source=source)
-
-
-def read_messages(messages: Sequence[Message]) -> Intake | Unsupported:
-    """Read the parts of one long paste that Telegram split into several messages.
-
-    The parts are joined with `merge_parts`; the first message decides the origin. Parts
-    without text (a sticker sent in between) are skipped.
-    """
-    if not messages:
-        return Unsupported("empty")
-    texts = [text for m in messages if (text := _text_of(m)) and text.strip()]
-    if not texts:
-        return read_message(messages[0])
-    sender_name, sender_id, source = _origin(messages[0])
-    return read_text(
-        merge_parts(texts), sender_name=sender_name, sender_id=sender_id, source=source
-    )
 
 
 def read_text(
@@ -170,33 +138,6 @@ def read_text(
     kept, truncated = _truncate(body)
     incoming = Incoming(text=kept, sender_name=sender_name, sender_id=sender_id, source=source)
     return Intake(incoming=incoming, truncated=truncated, original_length=len(body))
-
-
-def merge_parts(texts: Sequence[str]) -> str:
-    """Join the parts of a paste that Telegram split (each part at most 4096 characters).
-
-    Clients cut a long text at whitespace, preferring a line break, and drop that
-    whitespace, so the seam is rebuilt:
-    - whitespace still at the seam (end of a part or start of the next): joined as is;
-    - a part that fills the 4096 limit (UTF-16 units, as Telegram counts) with no
-      whitespace in its last 64 characters was cut mid-word (a long link): joined as is;
-    - a part ending in a letter, digit or comma followed by one starting in lower case was
-      cut mid-sentence: joined with a space;
-    - a long part (3/4 of the limit or more) with no line break at all was cut inside a
-      paragraph: joined with a space;
-    - otherwise the cut was at a line break: joined with "\\n".
-    Empty parts are skipped; nothing else is added or removed.
-    """
-    merged: list[str] = []
-    previous = ""
-    for part in texts:
-        if not part:
-            continue
-        if previous:
-            merged.append(_seam(previous, part))
-        merged.append(part)
-        previous = part
-    return "".join(merged)
 
 
 def is_link_only(text: str) -> bool:
@@ -250,24 +191,6 @@ def _signed(signature: str | None, title: str | None) -> str | None:
     if signature and title:
         return f"{signature} ({title})"
     return signature or title or None
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _seam(previous: str, part: str) -> str:
-    if previous[-1].isspace() or part[0].isspace():
-        return ""
-    if _utf16_len(previous) >= PART_LIMIT and not any(
-        ch.isspace() for ch in previous[-_HARD_CUT_TAIL:]
-    ):
-        return ""  # a long unbroken run (a link, a hash) cut at the limit
-    if (previous[-1].isalnum() or previous[-1] == ",") and part[0].islower():
-        return " "
-    if "\n" not in previous and _utf16_len(previous) >= PART_LIMIT * 3 // 4:
-        return " "  # a long paragraph: there was no line break to cut at
-    return "\n"
 
 
 def _truncate(text: str) -> tuple[str, bool]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dtm
-import random
 from typing import Any
 
 import pytest
@@ -36,14 +35,10 @@ from telegram import (
 from bot.models import Incoming
 from bot.telegram.intake import (
     MAX_TEXT,
-    PART_LIMIT,
     Intake,
     Unsupported,
-    incoming_from_message,
     is_link_only,
-    merge_parts,
     read_message,
-    read_messages,
     read_text,
 )
 
@@ -87,7 +82,7 @@ def read(message: Message) -> Intake:
 
 def test_forward_from_a_user() -> None:
     message = make_message(text=PITCH, forward_origin=MessageOriginUser(NOW, ANNA))
-    assert incoming_from_message(message) == Incoming(
+    assert read(message).incoming == Incoming(
         text=PITCH, sender_name="Anna Smith", sender_id=200, source="forward"
     )
 
@@ -186,14 +181,15 @@ def test_caption_counts_as_text(attachment: str) -> None:
 
 
 def test_a_text_of_4096_characters() -> None:
+    limit = 4096  # Telegram's longest message
     words = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
-    text = (words * (PART_LIMIT // len(words) + 1))[:PART_LIMIT].rstrip() + "!"
-    text = text[:PART_LIMIT]
-    assert len(text) == PART_LIMIT
+    text = (words * (limit // len(words) + 1))[:limit].rstrip() + "!"
+    text = text[:limit]
+    assert len(text) == limit
     result = read(make_message(text=text))
     assert result.incoming.text == text
     assert not result.truncated
-    assert result.original_length == PART_LIMIT
+    assert result.original_length == limit
 
 
 def test_long_text_is_truncated_with_a_flag() -> None:
@@ -261,7 +257,7 @@ UNSUPPORTED: dict[str, dict[str, Any]] = {
 @pytest.mark.parametrize("kind", list(UNSUPPORTED))
 def test_unsupported_kinds(kind: str) -> None:
     message = make_message(**UNSUPPORTED[kind])
-    assert incoming_from_message(message) == Unsupported(kind)
+    assert read_message(message) == Unsupported(kind)
 
 
 @pytest.mark.parametrize("kind", ["sticker", "voice", "photo_without_caption"])
@@ -305,133 +301,3 @@ def test_link_only(text: str) -> None:
 )
 def test_text_with_words_is_not_link_only(text: str) -> None:
     assert not is_link_only(text)
-
-
-# --- split pastes --------------------------------------------------------------------------
-
-
-def _long_text(seed: int, paragraphs: int = 40) -> str:
-    rng = random.Random(seed)
-    vocab = ["we", "help", "saas", "teams", "grow", "pipeline", "quickly", "with", "outbound"]
-    out = []
-    for _ in range(paragraphs):
-        sentences = []
-        for _ in range(rng.randint(3, 8)):
-            words = [rng.choice(vocab) for _ in range(rng.randint(5, 15))]
-            sentences.append(" ".join(words).capitalize() + rng.choice(".!?"))
-        out.append(" ".join(sentences))
-    return "\n".join(out)
-
-
-def _client_split(text: str, limit: int = PART_LIMIT) -> list[str]:
-    """How Telegram clients send a long text: cut at the last line break (else space) before
-    the limit and drop that whitespace."""
-    parts = []
-    while len(text) > limit:
-        window = text[: limit + 1]
-        cut = window.rfind("\n")
-        if cut <= 0:
-            cut = window.rfind(" ")
-        if cut <= 0:  # nothing to cut at: cut at the limit, mid-word
-            parts.append(text[:limit])
-            text = text[limit:]
-            continue
-        parts.append(text[:cut])
-        text = text[cut + 1 :]
-    parts.append(text)
-    return parts
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_merge_parts_undoes_a_client_split_at_line_breaks(seed: int) -> None:
-    text = _long_text(seed)
-    parts = _client_split(text)
-    assert len(parts) >= 3
-    assert all(len(p) <= PART_LIMIT for p in parts)
-    assert merge_parts(parts) == text
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_merge_parts_undoes_a_client_split_mid_sentence(seed: int) -> None:
-    text = _long_text(seed).replace("\n", " ")  # one paragraph: cuts fall between words
-    parts = _client_split(text)
-    assert len(parts) >= 3
-    assert merge_parts(parts) == text
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_merge_parts_undoes_a_hard_cut_through_a_long_token(seed: int) -> None:
-    """With no whitespace to cut at, a client cuts at the limit, mid-word."""
-    rng = random.Random(seed)
-    token = "https://example.com/?" + "".join(rng.choice("abcdef0123") for _ in range(9000))
-    text = f"Here is my deck:\n{token}\nThoughts?"
-    parts = _client_split(text)
-    assert len(parts) >= 3
-    assert merge_parts(parts) == text
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_merge_parts_keeps_whitespace_left_at_a_seam(seed: int) -> None:
-    """A client that keeps the whitespace in one of the parts: nothing may be added."""
-    text = _long_text(seed)
-    rng = random.Random(seed)
-    parts, start = [], 0
-    while len(text) - start > PART_LIMIT:
-        cut = text.rfind(rng.choice(" \n"), start + 1, start + PART_LIMIT)
-        cut += rng.choice((0, 1))  # the whitespace ends one part or starts the next
-        parts.append(text[start:cut])
-        start = cut
-    parts.append(text[start:])
-    assert len(parts) >= 3
-    assert merge_parts(parts) == text
-
-
-def test_merge_parts_edge_cases() -> None:
-    assert merge_parts([]) == ""
-    assert merge_parts(["only"]) == "only"
-    assert merge_parts(["a", "", "b"]) == "a b"  # a word cut before a lower-case word
-    assert (
-        merge_parts(["Line one.\nEnds here.", "Starts here"])
-        == "Line one.\nEnds here.\nStarts here"
-    )
-    assert merge_parts(["Short line.", "Next line"]) == "Short line.\nNext line"
-    long_paragraph = "One paragraph. " * 300
-    assert merge_parts([long_paragraph.strip(), "Goes on"]) == long_paragraph + "Goes on"
-    assert merge_parts(["Line one.\ncut in the", "middle"]) == "Line one.\ncut in the middle"
-    assert merge_parts(["kept ", "space"]) == "kept space"
-
-
-def test_read_messages_joins_parts_and_parses_the_whole_paste() -> None:
-    filler = ("We help teams grow. " * 200).strip()
-    text = f"Anna Smith  10:42 AM\nHi Bob,\n{filler}\n{filler}\nCall on Thursday?"
-    parts = _client_split(text)
-    assert len(parts) >= 2
-    messages = [make_message(i, text=p) for i, p in enumerate(parts, 1)]
-    result = read_messages(messages)
-    assert isinstance(result, Intake)
-    assert result.incoming == Incoming(
-        text=f"Hi Bob,\n{filler}\n{filler}\nCall on Thursday?",
-        sender_name="Anna Smith",
-        source="linkedin",
-    )
-
-
-def test_read_messages_keeps_the_forward_origin_of_the_first_part() -> None:
-    origin = MessageOriginUser(NOW, ANNA)
-    messages = [
-        make_message(1, text="First half of the pitch,", forward_origin=origin),
-        make_message(2, text="and the second half.", forward_origin=origin),
-    ]
-    result = read_messages(messages)
-    assert isinstance(result, Intake)
-    assert result.incoming == Incoming(
-        text="First half of the pitch, and the second half.",
-        sender_name="Anna Smith",
-        sender_id=200,
-        source="forward",
-    )
-
-
-def test_read_messages_without_text() -> None:
-    assert read_messages([]) == Unsupported("empty")
-    assert read_messages([make_message(**UNSUPPORTED["voice"])]) == Unsupported("voice")
