@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
-from bot.store.cases import CaseRepo, Intake, Saved, Transition, load_cases
+from bot.store.cases import CaseRepo, Intake, Saved, Transition
 from bot.store.inbox import Inbox
 from bot.store.migrate import connect
+from bot.store.rows import load_cases
 from bot.store.schema import CaseRow, DraftRow, SenderRow, StyleExampleRow, UserRow, utcnow
 from bot.store.users import UserRepo
 

@@ -8,7 +8,7 @@ what was written, so no caller loads it again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import DateTime, Text, exists, func, insert, literal, null, select, update
@@ -21,11 +21,19 @@ from bot.models import (
     CaseStatus,
     Category,
     Draft,
-    DraftVersion,
     Incoming,
     Preferences,
-    Usage,
     Verdict,
+)
+from bot.store.rows import (
+    append_text,
+    as_stored,
+    clip,
+    draft_values,
+    draft_version,
+    insert_case,
+    load_case,
+    load_cases,
 )
 from bot.store.schema import CaseRow, DraftRow, SenderRow, StyleExampleRow, UserRow, utcnow
 from bot.store.users import style_examples, upsert
@@ -109,13 +117,13 @@ class CaseRepo:
             if any_examples:
                 prefs.examples = await style_examples(s, user_id)
             if known_id is not None:
-                return Intake(await _load(s, CaseRow.id == known_id), False, prefs)
-            if collecting_id is not None and await _append(s, collecting_id, incoming.text):
+                return Intake(await load_case(s, CaseRow.id == known_id), False, prefs)
+            if collecting_id is not None and await append_text(s, collecting_id, incoming.text):
                 return Intake(None, False, prefs)
-            case = await _insert(s, user_id, chat_id, incoming, status)
+            case = await insert_case(s, user_id, chat_id, incoming, status)
             if case is None:  # another replica stored the same message a moment ago
                 existing = CaseRow.chat_id == chat_id, CaseRow.message_id == incoming.message_id
-                return Intake(await _load(s, *existing), False, prefs)
+                return Intake(await load_case(s, *existing), False, prefs)
             return Intake(case, True, prefs)
 
     async def finish_collecting(self, case_id: int, quiet_for: float) -> bool | None:
@@ -162,7 +170,7 @@ class CaseRepo:
                 .values(
                     status=CaseStatus.drafted.value,
                     text=incoming.text,
-                    sender_name=_clip(incoming.sender_name, CaseRow.sender_name),
+                    sender_name=clip(incoming.sender_name, CaseRow.sender_name),
                     category=a.category.value,
                     confidence=a.confidence,
                     signals=[sig.model_dump() for sig in a.signals],
@@ -181,18 +189,18 @@ class CaseRepo:
             if saved is None:
                 status = await s.scalar(select(CaseRow.status).where(CaseRow.id == case.id))
                 return Saved(None, vouched=cold and status == CaseStatus.pending.value)
-            await s.execute(insert(DraftRow).values(_draft_values(case.id, 1, verdict.draft)))
+            await s.execute(insert(DraftRow).values(draft_values(case.id, 1, verdict.draft)))
         return Saved(
             case.model_copy(
                 update={
                     "status": CaseStatus.drafted,
-                    "incoming": _as_stored(incoming),
+                    "incoming": as_stored(incoming),
                     "assessment": a,
                     "engine": verdict.engine,
                     "note": verdict.note,
                     "draft_shown": a.category is not Category.scam,
                     "earlier_cold": saved,
-                    "drafts": [_version(1, verdict.draft, edited=False)],
+                    "drafts": [draft_version(1, verdict.draft, edited=False)],
                     "usage": case.usage + usage,
                 }
             )
@@ -241,7 +249,7 @@ class CaseRepo:
             )
         return case.model_copy(
             update={
-                "drafts": [*case.drafts, _version(version, draft, edited=edited)],
+                "drafts": [*case.drafts, draft_version(version, draft, edited=edited)],
                 "edit_prompt_message_id": None,
                 "usage": case.usage + draft.usage,
             }
@@ -306,12 +314,12 @@ class CaseRepo:
     async def get(self, case_id: int, user_id: int) -> Case | None:
         """The case if it exists and belongs to this user; None otherwise."""
         async with self._sessions() as s:
-            return await _load(s, CaseRow.id == case_id, CaseRow.user_id == user_id)
+            return await load_case(s, CaseRow.id == case_id, CaseRow.user_id == user_id)
 
     async def for_edit_prompt(self, user_id: int, message_id: int) -> Case | None:
         """The open case whose "send me your version" prompt the user replied to."""
         async with self._sessions() as s:
-            return await _load(
+            return await load_case(
                 s,
                 CaseRow.user_id == user_id,
                 CaseRow.edit_prompt_message_id == message_id,
@@ -368,78 +376,11 @@ class CaseRepo:
             if result.rowcount:
                 return Transition(True, case.model_copy(update={"status": new, **values}))
             # Another press won: report the case as it is now.
-            return Transition(False, await _load(s, CaseRow.id == case.id))
+            return Transition(False, await load_case(s, CaseRow.id == case.id))
 
     async def _set(self, case_id: int, **values: Any) -> None:
         async with self._sessions.begin() as s:
             await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(**values))
-
-
-async def load_cases(s: AsyncSession, *where: Any, newest: int | None = None) -> list[Case]:
-    """Cases matching `where`, oldest first, with their drafts: two queries however many."""
-    query = select(CaseRow).where(*where)
-    if newest is not None:
-        query = query.order_by(CaseRow.id.desc()).limit(newest)
-    rows = sorted(await s.scalars(query), key=lambda r: r.id)
-    if not rows:
-        return []
-    drafts: dict[int, list[DraftRow]] = {r.id: [] for r in rows}
-    for d in await s.scalars(
-        select(DraftRow).where(DraftRow.case_id.in_(drafts)).order_by(DraftRow.version)
-    ):
-        drafts[d.case_id].append(d)
-    return [_to_case(r, drafts[r.id]) for r in rows]
-
-
-async def _load(s: AsyncSession, *where: Any) -> Case | None:
-    cases = await load_cases(s, *where)
-    return cases[0] if cases else None
-
-
-async def _append(s: AsyncSession, case_id: int, text: str) -> bool:
-    """Add a part to a paste still arriving; False when it stopped collecting meanwhile."""
-    result = await s.execute(
-        update(CaseRow)
-        .where(CaseRow.id == case_id, CaseRow.status == CaseStatus.collecting.value)
-        .values(text=CaseRow.text + "\n" + text, updated_at=utcnow())
-    )
-    return bool(result.rowcount)
-
-
-async def _insert(
-    s: AsyncSession, user_id: int, chat_id: int, incoming: Incoming, status: CaseStatus
-) -> Case | None:
-    """A new case; None when this Telegram message already has one."""
-    created = utcnow()
-    row = (
-        await s.execute(
-            upsert(s, CaseRow)
-            .values(
-                user_id=user_id,
-                chat_id=chat_id,
-                status=status.value,
-                text=incoming.text,
-                sender_name=_clip(incoming.sender_name, CaseRow.sender_name),
-                sender_id=incoming.sender_id,
-                source=incoming.source,
-                message_id=incoming.message_id,
-                created_at=created,
-                updated_at=created,
-            )
-            .on_conflict_do_nothing(index_elements=["chat_id", "message_id"])
-            .returning(CaseRow.id)
-        )
-    ).first()
-    if row is None:
-        return None
-    return Case(
-        id=row[0],
-        user_id=user_id,
-        chat_id=chat_id,
-        status=status,
-        incoming=_as_stored(incoming),
-        created_at=created,
-    )
 
 
 def _has_examples(user_id: int) -> Any:
@@ -485,72 +426,4 @@ async def _open_row(s: AsyncSession, case_id: int, user_id: int) -> CaseRow | No
             CaseRow.status == CaseStatus.drafted.value,
         )
         .with_for_update()
-    )
-
-
-def _clip(value: str | None, column: Any) -> str | None:
-    """Cut to the column's length: PostgreSQL refuses a longer string where SQLite keeps it."""
-    return value[: column.type.length] if value else value
-
-
-def _as_stored(incoming: Incoming) -> Incoming:
-    """The message as a case keeps it: the name cut to its column, no screenshot."""
-    name = _clip(incoming.sender_name, CaseRow.sender_name)
-    return incoming.model_copy(update={"sender_name": name, "image": None})
-
-
-def _draft_values(case_id: int, version: int, draft: Draft) -> dict[str, Any]:
-    return {
-        "case_id": case_id,
-        "version": version,
-        "tone": draft.tone.value,
-        "text": draft.text,
-        "engine": draft.engine,
-        "variant": draft.variant,
-        "edited": False,
-        "note": draft.note,
-        "created_at": utcnow(),
-    }
-
-
-def _version(version: int, draft: Draft, *, edited: bool) -> DraftVersion:
-    return DraftVersion(
-        version=version,
-        tone=draft.tone,
-        text=draft.text,
-        engine=draft.engine,
-        variant=draft.variant,
-        edited=edited,
-        note=draft.note,
-    )
-
-
-def _to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
-    created = row.created_at or utcnow()
-    return Case(
-        id=row.id,
-        user_id=row.user_id,
-        chat_id=row.chat_id,
-        status=CaseStatus(row.status),
-        incoming=Incoming(
-            text=row.text,
-            sender_name=row.sender_name,
-            sender_id=row.sender_id,
-            source=row.source,
-            message_id=row.message_id,
-        ),
-        assessment=Assessment.model_validate(row.assessment) if row.assessment else None,
-        engine=row.engine,
-        note=row.note,
-        drafts=[DraftVersion.model_validate(d, from_attributes=True) for d in drafts],
-        draft_shown=row.draft_shown if row.draft_shown is not None else True,
-        approved_text=row.approved_text,
-        card_message_id=row.card_message_id,
-        edit_prompt_message_id=row.edit_prompt_message_id,
-        usage=Usage(
-            prompt_tokens=row.prompt_tokens or 0, completion_tokens=row.completion_tokens or 0
-        ),
-        corrected_from=row.corrected_from,
-        earlier_cold=row.earlier_cold or 0,
-        created_at=created if created.tzinfo else created.replace(tzinfo=UTC),
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from telegram import ForceReply, Update
+from collections.abc import Callable
+
+from telegram import ForceReply, InlineKeyboardMarkup, Update
 
 from bot.models import Case, CaseStatus
 from bot.store import Transition
@@ -53,26 +55,17 @@ async def on_set_tone(update: Update, context: BotContext) -> None:
 
 async def on_tones(update: Update, context: BotContext) -> None:
     """Swap the card's buttons for the row of tones."""
-    case = await _pressed_case(update, context, need_open=True)
-    if case is not None:
-        await update.callback_query.answer()
-        await edit_markup(update.callback_query.message, keyboards.tone_row(case))
+    await _swap_buttons(update, context, keyboards.tone_row, need_open=True)
 
 
 async def on_back(update: Update, context: BotContext) -> None:
     """Back from the tone or category row to the card's buttons."""
-    case = await _pressed_case(update, context)
-    if case is not None:
-        await update.callback_query.answer()
-        await edit_markup(update.callback_query.message, keyboards.card(case))
+    await _swap_buttons(update, context, keyboards.card, need_open=False)
 
 
 async def on_wrong_category(update: Update, context: BotContext) -> None:
     """Swap the card's buttons for the six categories."""
-    case = await _pressed_case(update, context, need_open=True)
-    if case is not None:
-        await update.callback_query.answer()
-        await edit_markup(update.callback_query.message, keyboards.category_row(case))
+    await _swap_buttons(update, context, keyboards.category_row, need_open=True)
 
 
 async def on_recategorize(update: Update, context: BotContext) -> None:
@@ -145,6 +138,19 @@ async def _pressed_case(
         await query.answer(texts.ALREADY.get(case.status.value, texts.CASE_MISSING))
         return None
     return case
+
+
+async def _swap_buttons(
+    update: Update,
+    context: BotContext,
+    buttons: Callable[[Case], InlineKeyboardMarkup | None],
+    need_open: bool,
+) -> None:
+    """Show another row of buttons under the pressed card."""
+    case = await _pressed_case(update, context, need_open=need_open)
+    if case is not None:
+        await update.callback_query.answer()
+        await edit_markup(update.callback_query.message, buttons(case))
 
 
 async def _close(update: Update, result: Transition, done: str) -> Case | None:

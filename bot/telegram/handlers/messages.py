@@ -22,8 +22,11 @@ FIX_PREFIX = "fix:"  # an awaited reply that is a screenshot's corrected text, n
 async def on_message(update: Update, context: BotContext) -> None:
     """A forwarded or pasted message (or the user's reply to one of our prompts)."""
     message = update.message
-    if await _take_awaited_reply(message, context) or await _take_edit(message, context):
-        return
+    replied = message.reply_to_message
+    if replied is not None and message.text:
+        answered = await _take_awaited_reply(message, replied.message_id, context)
+        if answered or await _take_edit(message, replied.message_id, context):
+            return
     image = image_of(message)
     if image is not None:
         await _read_screenshot(message, image, context)
@@ -79,12 +82,9 @@ async def _draft_and_show(
         await send_card(context.bot, context.service, case)
 
 
-async def _take_edit(message: Message, context: BotContext) -> bool:
+async def _take_edit(message: Message, prompt_id: int, context: BotContext) -> bool:
     """If this replies to our "send me your version" prompt, it becomes the new draft."""
-    replied = message.reply_to_message
-    if replied is None or not message.text:
-        return False
-    case = await context.service.case_for_edit_reply(message.from_user.id, replied.message_id)
+    case = await context.service.case_for_edit_reply(message.from_user.id, prompt_id)
     if case is None:
         return False
     updated = await context.service.edit(case, message.text)
@@ -96,12 +96,9 @@ async def _take_edit(message: Message, context: BotContext) -> bool:
     return True
 
 
-async def _take_awaited_reply(message: Message, context: BotContext) -> bool:
+async def _take_awaited_reply(message: Message, prompt_id: int, context: BotContext) -> bool:
     """A reply to one of our prompts: a setting's new value, or a screenshot's fixed text."""
-    replied = message.reply_to_message
-    if replied is None or not message.text:
-        return False
-    topic = await context.service.awaited_reply(message.from_user.id, replied.message_id)
+    topic = await context.service.awaited_reply(message.from_user.id, prompt_id)
     if topic is None:
         return False
     if topic.startswith(FIX_PREFIX):
