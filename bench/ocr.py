@@ -10,6 +10,7 @@ character error rate of each body. Asserts nothing: `python bench/ocr.py`.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
 import resource
@@ -38,6 +39,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="passes over the image set")
     parser.add_argument("--threads", type=int, default=None, help="ONNX Runtime intra-op threads")
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # the engine logs its models
 
     specs = matrix()
     images = [(spec, screenshot_bytes(spec)) for spec in specs]
@@ -64,7 +66,6 @@ def main() -> None:
         f"OCR benchmark: {platform.python_implementation()} {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, threads={args.threads or 'default'}"
     )
-    print(f"models: {', '.join(p.name for p in engine.model_paths.values())}")
     print(f"load: {load_s:.2f} s")
     print(
         f"per image ({len(seconds)} reads of {len(images)} images): "

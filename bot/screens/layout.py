@@ -54,8 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Screenshot", "layout", "read_screenshot"]
 
-FIRST_WORDS = 8
-
 
 @dataclass(frozen=True, slots=True)
 class Screenshot:
@@ -74,13 +72,6 @@ class Screenshot:
     time: str | None = None
     style: str = "plain"
     dropped: tuple[tuple[str, str], ...] = field(default=())
-
-    @property
-    def first_words(self) -> str:
-        """The body's first few words on one line, for the card ("Hi Sam, I help…")."""
-        words = self.body.split()
-        head = " ".join(words[:FIRST_WORDS])
-        return head + "…" if len(words) > FIRST_WORDS else head
 
     def incoming(self) -> Incoming:
         return Incoming(text=self.body, sender_name=self.sender_name, source="screenshot")

@@ -6,7 +6,8 @@ RapidOCR at those files explicitly, so nothing is ever downloaded at run time (a
 is an "ocr_missing" error, not a download). The angle classifier is off: screenshots are
 upright.
 
-One engine per process, loaded on first use (or by `warm_up()`), in its own worker thread:
+One engine per process, loaded on first use (not at start-up: a few hundred MB), in its own
+worker thread:
 a pass takes about a second on two cores and the process peaks near 0.6 GB (bench/ocr.py),
 so passes run one at a time and never on the event loop. Validation (size caps, "is this
 an image") happens before a pass is queued, so a bad upload gets its answer at once.
@@ -176,25 +177,8 @@ class OcrEngine:
     def __init__(self, *, threads: int | None = None) -> None:
         self._threads = threads
         self._ocr: Any = None
-        self._models: dict[str, Path] = {}
         self._load_lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr")
-
-    # -- lifetime ----------------------------------------------------------------------------
-
-    @property
-    def loaded(self) -> bool:
-        return self._ocr is not None
-
-    @property
-    def model_paths(self) -> dict[str, Path]:
-        """The model files in use ("det", "rec"); empty until loaded."""
-        return dict(self._models)
-
-    async def warm_up(self) -> None:
-        """Load the models and run one tiny pass, in the worker thread (e.g. in post_init)."""
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._executor, self._load)
 
     def close(self) -> None:
         """Stop the worker thread; queued passes are cancelled."""
@@ -226,8 +210,8 @@ class OcrEngine:
             ocr = RapidOCR(params=params)
             # Pin the default models to the files bundled in the wheel: RapidOCR downloads a
             # model whose file is missing, and we never want a download at run time.
-            models: dict[str, Path] = {}
-            for key, section in (("det", ocr.cfg.Det), ("rec", ocr.cfg.Rec)):
+            models: list[str] = []
+            for section in (ocr.cfg.Det, ocr.cfg.Rec):
                 info = InferSession.get_model_url(
                     FileInfo(
                         engine_type=section.engine_type,
@@ -244,25 +228,16 @@ class OcrEngine:
                         f"bundled OCR model {path.name} is missing; reinstall rapidocr",
                     )
                 section.model_path = str(path)
-                models[key] = path
+                models.append(path.name)
             import numpy as np
 
-            ocr(
-                np.full((96, 96, 3), 255, dtype=np.uint8)
-            )  # loads both sessions now (small, square)
-            self._models = models
+            ocr(np.full((96, 96, 3), 255, dtype=np.uint8))  # loads both sessions now
             self._ocr = ocr
-            log.info("OCR engine ready: %s", ", ".join(p.name for p in models.values()))
+            log.info("OCR engine ready: %s", ", ".join(models))
             return ocr
 
-    # -- reading -----------------------------------------------------------------------------
-
-    async def read(self, image_bytes: bytes) -> list[OcrLine]:
-        """The text lines of an image, top to bottom. Raises ScreenshotError."""
-        return (await self.read_page(image_bytes)).lines
-
     async def read_page(self, image_bytes: bytes) -> OcrPage:
-        """Like `read`, with the size of the image the boxes refer to."""
+        """The text lines of an image, top to bottom. Raises ScreenshotError."""
         _probe(image_bytes)  # a bad upload is answered at once, not after the queue
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, self.read_sync, image_bytes)
