@@ -19,8 +19,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from bot.errors import ScreenshotError
 from bot.screens import ocr as ocr_module
-from bot.screens.layout import Screenshot, _split_header, layout, read_screenshot
+from bot.screens.layout import Screenshot, layout
+from bot.screens.lines import split_header
 from bot.screens.ocr import MAX_BYTES, OcrEngine, OcrLine, OcrPage, ocr_available, open_image
+from bot.screens.screenshot import read_screenshot
 from tests.screenshots import THREADS, Spec, matrix, render, screenshot_bytes, telegram_jpeg
 
 MAX_CER = 0.02
@@ -225,7 +227,7 @@ def test_reflow_joins_wraps_keeps_hard_breaks_and_hyphen_breaks() -> None:
     ],
 )
 def test_split_header(text: str, expected: tuple | None) -> None:
-    assert _split_header(text) == expected
+    assert split_header(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from bot import stats
 from bot.errors import ScreenshotError
 from bot.metrics import METRICS
 from bot.models import Case, CaseStatus, Category, Incoming, Tone
-from bot.screens.layout import read_screenshot
 from bot.screens.ocr import MAX_BYTES as MAX_IMAGE_BYTES
+from bot.screens.screenshot import read_screenshot
 from bot.store import Store, Transition
 from bot.telegram import keyboards, render, texts
 from bot.telegram.context import BotContext, edit_markup, edit_text, retire_card
