@@ -84,31 +84,23 @@ def _is_junk(line: OcrLine) -> bool:
 
 @dataclass(slots=True)
 class _Item:
+    """An OCR line as the layout sees it: its box, its text (merged with a header's time that
+    OCR read as a separate box) and what it turned out to be."""
+
     line: OcrLine
     text: str
     kind: str = "text"  # text | stamp | header | card | chrome
     name: str | None = None
     time: str | None = None
+    x0: int = field(init=False)
+    y0: int = field(init=False)
+    x1: int = field(init=False)
+    y1: int = field(init=False)
+    h: int = field(init=False)
 
-    @property
-    def x0(self) -> int:
-        return self.line.x0
-
-    @property
-    def x1(self) -> int:
-        return self.line.x1
-
-    @property
-    def y0(self) -> int:
-        return self.line.y0
-
-    @property
-    def y1(self) -> int:
-        return self.line.y1
-
-    @property
-    def h(self) -> int:
-        return self.line.height
+    def __post_init__(self) -> None:
+        line = self.line
+        self.x0, self.y0, self.x1, self.y1, self.h = line.x0, line.y0, line.x1, line.y1, line.height
 
 
 @dataclass(slots=True)

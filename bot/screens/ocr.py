@@ -59,35 +59,22 @@ INSTALL_HINT = "pip install 'coldshoulder[ocr]'"
 
 @dataclass(frozen=True, slots=True)
 class OcrLine:
-    """One recognised line: its text, its box (x0, y0, x1, y1) in image pixels, a 0..1 score."""
+    """One recognised line: its text, its box in image pixels, a 0..1 score."""
 
     text: str
-    box: tuple[int, int, int, int]
+    x0: int
+    y0: int
+    x1: int
+    y1: int
     score: float = 1.0
 
     @property
-    def x0(self) -> int:
-        return self.box[0]
-
-    @property
-    def y0(self) -> int:
-        return self.box[1]
-
-    @property
-    def x1(self) -> int:
-        return self.box[2]
-
-    @property
-    def y1(self) -> int:
-        return self.box[3]
-
-    @property
     def height(self) -> int:
-        return max(1, self.box[3] - self.box[1])
+        return max(1, self.y1 - self.y0)
 
     @property
     def cy(self) -> float:
-        return (self.box[1] + self.box[3]) / 2
+        return (self.y0 + self.y1) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +248,7 @@ class OcrEngine:
                     continue
                 xs = [float(p[0]) for p in quad]
                 ys = [float(p[1]) for p in quad]
-                box = (round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys)))
-                lines.append(OcrLine(text=text, box=box, score=float(score)))
+                x0, y0, x1, y1 = round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys))
+                lines.append(OcrLine(text, x0, y0, x1, y1, score=float(score)))
         lines.sort(key=lambda line: (line.y0, line.x0))
         return OcrPage(lines=lines, width=img.width, height=img.height)

@@ -59,7 +59,7 @@ def L(text: str, x0: int, y0: int, x1: int | None = None, h: int = 20, score: fl
     """A synthetic OCR line; width ~8 px per character unless given."""
     if x1 is None:
         x1 = x0 + 8 * len(text)
-    return OcrLine(text=text, box=(x0, y0, x1, y0 + h), score=score)
+    return OcrLine(text, x0, y0, x1, y0 + h, score=score)
 
 
 def test_levenshtein_and_cer() -> None:
