@@ -7,6 +7,7 @@ Pure string work on top of `bot.screens.vocabulary`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum, auto
 
@@ -128,7 +129,14 @@ def same_person(a: str | None, b: str | None) -> bool:
     return long_[: len(short)] == short
 
 
+def _name_before(suffix: re.Pattern[str], text: str) -> str | None:
+    """The display name in front of `suffix` at the end of `text` ("Anna Smith · 1st")."""
+    match = suffix.search(text, 1)  # the leftmost match leaves the shortest name
+    return _clean_name(text[: match.start()]) if match else None
+
+
 def classify(line: str) -> Line:
+    """What `line` is, from its own text (a paste line, or an OCR line on a screen)."""
     stripped = line.strip()
     if not stripped:
         return Line(Kind.BLANK, line)
@@ -171,12 +179,12 @@ def classify(line: str) -> Line:
                 return Line(Kind.NAME_STAMP, line, name=name, wide=True)
             if any(is_degree(p) for p in rest):
                 return Line(Kind.NAME_DEGREE, line, name=name)
-    degree = DEGREE_SUFFIX_RE.fullmatch(stripped)
-    if degree and _clean_name(degree.group("name")):
-        return Line(Kind.NAME_DEGREE, line, name=_clean_name(degree.group("name")))
-    timed = TRAILING_TIME_RE.fullmatch(stripped)
-    if timed and _clean_name(timed.group("name")):
-        return Line(Kind.NAME_STAMP, line, name=_clean_name(timed.group("name")))
+    name = _name_before(DEGREE_SUFFIX_RE, stripped)
+    if name:
+        return Line(Kind.NAME_DEGREE, line, name=name)
+    name = _name_before(TRAILING_TIME_RE, stripped)
+    if name:
+        return Line(Kind.NAME_STAMP, line, name=name)
     name = _clean_name(stripped)
     if name:
         return Line(Kind.NAME, line, name=name)
@@ -199,7 +207,8 @@ def is_chrome_text(text: str) -> bool:
     kind = classify(text).kind
     if kind in _CHROME_KINDS:
         return True
-    parts = [p for p in SCREEN_SPLIT_RE.split(text.strip()) if p]
+    parts = [p.strip() for p in SCREEN_SPLIT_RE.split(text.strip())]
+    parts = [p for p in parts if p]
     if len(parts) >= 2:  # "InMail · Active now", "Seen · 10:42 AM"
         return all(is_chrome_text(p) or is_stamp(p) for p in parts)
     return False

@@ -51,12 +51,15 @@ VIEW_RE = re.compile(r"view (?:(?P<name>.{1,80}?)['’]s? )?(?:full )?profile", 
 SENT_RE = re.compile(r" sent the following messages? at ", re.IGNORECASE)
 # "Anna Smith  10:42 AM", "Anna Smith • 10:42 AM", "Anna Smith · 1st": name, separator, rest.
 SPLIT_RE = re.compile(r"\t+| {2,}| ?[•·] ?")
+# What ends "Anna Smith · 1st" and "Anna Smith 10:42 AM"; the name is what comes before.
+# Suffixes anchored at the end, not "(?P<name>.+?)...": every attempt is bounded, so even a
+# search stays linear.
 DEGREE_SUFFIX_RE = re.compile(
-    r"(?P<name>.+?)(?: ?[•·] ?(?:1st|2nd|3rd\+?)(?: degree(?: connection)?)?"
-    r"| (?:1st|2nd|3rd\+?) degree(?: connection)?)",
+    r"(?: ?[•·] ?(?:1st|2nd|3rd\+?)(?: degree(?: connection)?)?"
+    r"| (?:1st|2nd|3rd\+?) degree(?: connection)?)\Z",
     re.IGNORECASE,
 )
-TRAILING_TIME_RE = re.compile(rf"(?P<name>.+?) (?P<time>{_TIME})", re.IGNORECASE)
+TRAILING_TIME_RE = re.compile(rf" {_TIME}\Z", re.IGNORECASE)
 _ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)$")
 
 # Whole lines that only LinkedIn's UI produces (lowercase, trailing "…"/"..." removed).
@@ -336,8 +339,9 @@ SCREEN_CHROME = frozenset(
         "hiring",
     }
 )
-# The parts of "InMail · Active now", "Seen · 10:42 AM".
-SCREEN_SPLIT_RE = re.compile(r"\s*[·•|]\s*| {2,}")
+# Between the parts of "InMail · Active now", "Seen · 10:42 AM" (the parts are stripped after:
+# "\s*[·•|]\s*" would rescan a run of whitespace from every position in it).
+SCREEN_SPLIT_RE = re.compile(r"[·•|]| {2,}")
 # What OCR puts between a name and the time glued to it ("Rahul Mehta -9:14 AM").
 SEPARATORS = " \t·•.-–—|,:;"
 # A connection degree opening what follows a name ("1st · Yesterday").
