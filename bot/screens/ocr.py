@@ -7,12 +7,13 @@ is an "ocr_missing" error, not a download). The angle classifier is off: screens
 upright.
 
 One engine per process, loaded on first use (not at start-up: a few hundred MB), in its own
-worker thread:
-a pass takes about a second on two cores and the process peaks near 0.6 GB (bench/ocr.py),
-so passes run one at a time and never on the event loop. Validation (size caps, "is this
-an image") happens before a pass is queued, so a bad upload gets its answer at once.
+worker thread: a pass takes about a second on two cores and the process peaks near 0.6 GB
+(bench/ocr.py), so passes run one at a time and never on the event loop. Validation (size
+caps, "is this an image") happens before a pass is queued, so a bad upload gets its answer
+at once.
 
-No Telegram here: bytes in, `OcrLine`s out.
+No Telegram here: bytes in, `OcrLine`s out. Errors carry a kind and a short fact as detail
+("21000000 bytes", "8000x6000 pixels"); the wording for the user is the renderer's.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ MAX_PIXELS = 40_000_000  # 40 megapixels: refused before decoding
 OCR_SIDE = 2000  # images are scaled down so their long side is at most this before OCR
 MIN_SIDE = 8  # smaller than this in either direction cannot hold a line of text
 
-INSTALL_HINT = "pip install 'coldshoulder[ocr]'"
+OCR_EXTRA = "coldshoulder[ocr]"  # the detail of an "ocr_missing" error: what to install
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,28 +97,24 @@ def ocr_available() -> bool:
 def _probe(image_bytes: bytes) -> Image.Image:
     """Cheap checks from the header alone: byte size, format, pixel count, minimum size."""
     if len(image_bytes) > MAX_BYTES:
-        raise ScreenshotError(
-            "too_large", f"{len(image_bytes) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
-        )
+        raise ScreenshotError("too_large", f"{len(image_bytes)} bytes")
     if not image_bytes:
-        raise ScreenshotError("not_an_image", "empty file")
+        raise ScreenshotError("not_an_image", "0 bytes")
     try:
         from PIL import Image, UnidentifiedImageError
     except ImportError as exc:  # pragma: no cover - the extra brings Pillow
-        raise ScreenshotError("ocr_missing", INSTALL_HINT) from exc
+        raise ScreenshotError("ocr_missing", OCR_EXTRA) from exc
     try:
         img = Image.open(io.BytesIO(image_bytes))
     except Image.DecompressionBombError as exc:
-        raise ScreenshotError("too_large", str(exc)) from exc
+        raise ScreenshotError("too_large", "decompression bomb") from exc
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise ScreenshotError("not_an_image", "not an image format I can read") from exc
+        raise ScreenshotError("not_an_image", "unknown format") from exc
     width, height = img.size
     if width * height > MAX_PIXELS:
-        raise ScreenshotError(
-            "too_large", f"{width}x{height} pixels; the limit is {MAX_PIXELS / 1e6:.0f} megapixels"
-        )
+        raise ScreenshotError("too_large", f"{width}x{height} pixels")
     if min(width, height) < MIN_SIDE:
-        raise ScreenshotError("no_text", f"{width}x{height} pixels is too small to read")
+        raise ScreenshotError("no_text", f"{width}x{height} pixels")
     return img
 
 
@@ -145,9 +142,9 @@ def open_image(image_bytes: bytes) -> Image.Image:
         else:
             img = img.convert("RGB")
     except Image.DecompressionBombError as exc:
-        raise ScreenshotError("too_large", str(exc)) from exc
+        raise ScreenshotError("too_large", "decompression bomb") from exc
     except (OSError, ValueError, SyntaxError) as exc:  # truncated or corrupt data
-        raise ScreenshotError("not_an_image", "the image data is damaged") from exc
+        raise ScreenshotError("not_an_image", "damaged data") from exc
     if max(img.size) > OCR_SIDE:
         ratio = OCR_SIDE / max(img.size)
         size = (max(1, round(img.width * ratio)), max(1, round(img.height * ratio)))
@@ -178,12 +175,12 @@ class OcrEngine:
             if self._ocr is not None:
                 return self._ocr
             if not ocr_available():
-                raise ScreenshotError("ocr_missing", INSTALL_HINT)
+                raise ScreenshotError("ocr_missing", OCR_EXTRA)
             try:
                 from rapidocr import RapidOCR
                 from rapidocr.inference_engine.base import FileInfo, InferSession
             except ImportError as exc:
-                raise ScreenshotError("ocr_missing", f"{exc}; {INSTALL_HINT}") from exc
+                raise ScreenshotError("ocr_missing", OCR_EXTRA) from exc
 
             params: dict[str, Any] = {
                 "Global.use_cls": False,  # screenshots are upright: no angle classifier
@@ -210,10 +207,7 @@ class OcrEngine:
                 )
                 path = Path(ocr.cfg.Global.model_root_dir) / Path(info["model_dir"]).name
                 if not path.is_file():
-                    raise ScreenshotError(
-                        "ocr_missing",
-                        f"bundled OCR model {path.name} is missing; reinstall rapidocr",
-                    )
+                    raise ScreenshotError("ocr_missing", str(path))  # a broken rapidocr install
                 section.model_path = str(path)
                 models.append(path.name)
             import numpy as np

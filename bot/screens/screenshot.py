@@ -19,8 +19,8 @@ async def read_screenshot(engine: _Reader, image_bytes: bytes) -> Screenshot:
     """OCR an image and lay it out. Raises ScreenshotError ("no_text" when no body is left)."""
     page = await engine.read_page(image_bytes)
     if not page.lines:
-        raise ScreenshotError("no_text", "no readable text in the image")
+        raise ScreenshotError("no_text", "no lines")
     shot = layout(page.lines, page.width, page.height)
     if not shot.body.strip():
-        raise ScreenshotError("no_text", "no message found among the text in the image")
+        raise ScreenshotError("no_text", "no message among the lines")
     return shot
