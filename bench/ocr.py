@@ -25,8 +25,7 @@ if str(REPO_ROOT) not in sys.path:  # `python bench/ocr.py` from a clone without
 
 from bot.screens.layout import layout  # noqa: E402
 from bot.screens.ocr import OcrEngine  # noqa: E402
-from tests.screens.test_screenshot import cer  # noqa: E402
-from tests.screenshots import THREADS, matrix, screenshot_bytes  # noqa: E402
+from tests.screenshots import THREADS, cer, matrix, screenshot_bytes  # noqa: E402
 
 
 def peak_rss_mb() -> float:
