@@ -10,6 +10,7 @@ character error rate of each body. Asserts nothing: `python bench/ocr.py`.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
 import resource
@@ -24,8 +25,7 @@ if str(REPO_ROOT) not in sys.path:  # `python bench/ocr.py` from a clone without
 
 from bot.screens.layout import layout  # noqa: E402
 from bot.screens.ocr import OcrEngine  # noqa: E402
-from tests.screens.test_screenshot import cer  # noqa: E402
-from tests.screenshots import THREADS, matrix, screenshot_bytes  # noqa: E402
+from tests.screenshots import THREADS, cer, matrix, screenshot_bytes  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="passes over the image set")
     parser.add_argument("--threads", type=int, default=None, help="ONNX Runtime intra-op threads")
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # the engine logs its models
 
     specs = matrix()
     images = [(spec, screenshot_bytes(spec)) for spec in specs]
@@ -64,7 +65,6 @@ def main() -> None:
         f"OCR benchmark: {platform.python_implementation()} {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, threads={args.threads or 'default'}"
     )
-    print(f"models: {', '.join(p.name for p in engine.model_paths.values())}")
     print(f"load: {load_s:.2f} s")
     print(
         f"per image ({len(seconds)} reads of {len(images)} images): "

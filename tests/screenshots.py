@@ -1,6 +1,10 @@
 """Render LinkedIn-like messaging screenshots from known texts, as a phone would send them.
 
-A test helper, not a test file. `render(spec)` draws one conversation with Pillow in one of
+A test helper, not a test file. Besides the renders: `ocr_line` (a synthetic OCR box),
+`png` (a plain image of a given size and mode) and `cer` (the character error rate that the
+real-OCR tests and bench/ocr.py measure).
+
+`render(spec)` draws one conversation with Pillow in one of
 two layouts, loosely modelled on LinkedIn's own:
 
 - **web**: the global navigation bar, an optional thread list on the left, a conversation
@@ -23,17 +27,25 @@ bullet or euro glyphs, which the texts avoid.
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
+
+from bot.screens.ocr import OcrLine
 
 __all__ = [
     "THREADS",
     "Message",
     "Spec",
     "Thread",
+    "cer",
+    "levenshtein",
     "matrix",
+    "normalise",
+    "ocr_line",
+    "png",
     "render",
     "screenshot_bytes",
     "telegram_jpeg",
@@ -609,3 +621,47 @@ def matrix() -> list[Spec]:
                 )
                 i += 1
     return specs
+
+
+# ---------------------------------------------------------------------------------------------
+# Small factories and the error measure
+# ---------------------------------------------------------------------------------------------
+
+
+def ocr_line(
+    text: str, x0: int, y0: int, x1: int | None = None, h: int = 20, score: float = 0.99
+) -> OcrLine:
+    """A synthetic OCR line; about 8 px per character wide unless `x1` is given."""
+    if x1 is None:
+        x1 = x0 + 8 * len(text)
+    return OcrLine(text, x0, y0, x1, y0 + h, score=score)
+
+
+def png(size: tuple[int, int], mode: str = "RGB", color: object = "white") -> bytes:
+    buf = io.BytesIO()
+    Image.new(mode, size, color).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def levenshtein(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def normalise(text: str) -> str:
+    """Compare text, not typography: NFKC, straight quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+def cer(hypothesis: str, reference: str) -> float:
+    ref = normalise(reference)
+    return levenshtein(normalise(hypothesis), ref) / max(1, len(ref))

@@ -1,7 +1,7 @@
 """Find the message to answer in the OCR lines of a LinkedIn screenshot.
 
-`layout(lines, width, height)` takes the boxes OCR found (see `bot.screens.ocr.OcrLine`) and returns
-a `Screenshot`: the other person's name, the time of their message, and the body of their
+`layout(lines, width, height)` takes the boxes OCR found (`bot.screens.ocr.OcrLine`) and
+returns a `Screenshot`: the other person's name, the time of their message, and the body of their
 last turn, with the UI chrome removed. It works on position and vocabulary:
 
 1. **Frame.** The compose box ("Write a message…") marks the bottom of the conversation and,
@@ -13,8 +13,7 @@ last turn, with the UI chrome removed. It works on position and vocabulary:
    are the small lines right under it (headline, "Active now", "InMail").
 3. **Vocabulary.** Lines LinkedIn's UI produces are dropped wherever they are: buttons,
    "View profile", "Sponsored", "InMail", "Seen", reactions, presence, connection degrees,
-   day separators and timestamps. The knowledge is `bot.screens.linkedin`'s,
-   shared with text pastes.
+   day separators and timestamps (`bot.screens.vocabulary`, shared with text pastes).
 4. **Speakers.** If messages sit under "Name · 10:42 AM" headers (LinkedIn web, and the
    mobile app's list style), each block belongs to the header's name: the title's name is
    the sender, any other name ("You", the user's own) is the user. Otherwise the lines are
@@ -24,37 +23,33 @@ last turn, with the UI chrome removed. It works on position and vocabulary:
    reading order: wrapped lines joined with spaces, a short line whose successor's first
    word would have fit on it kept as a line break, a larger vertical gap kept as a paragraph.
 
-Pure: no Telegram, no OCR import, no I/O. `read_screenshot` ties an OCR engine to it.
+Pure: no Telegram, no OCR import, no I/O. `bot.screens.screenshot` ties an OCR engine to it.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from bot.errors import ScreenshotError
 from bot.models import Incoming
-from bot.screens.linkedin import (
-    _classify,
-    _clean_name,
-    _has_time,
-    _is_stamp,
-    _Kind,
-    _looks_like_headline,
-    _same_person,
+from bot.screens.lines import (
+    Kind,
+    classify,
+    is_chrome_text,
+    is_split_header,
+    same_person,
+    split_header,
 )
+from bot.screens.vocabulary import NAV, has_time, is_stamp, looks_like_headline, screen_key
 
 if TYPE_CHECKING:
-    from bot.screens.ocr import OcrLine, OcrPage
+    from bot.screens.ocr import OcrLine
 
-__all__ = ["Screenshot", "layout", "read_screenshot"]
-
-FIRST_WORDS = 8
+__all__ = ["Screenshot", "layout"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,99 +70,8 @@ class Screenshot:
     style: str = "plain"
     dropped: tuple[tuple[str, str], ...] = field(default=())
 
-    @property
-    def first_words(self) -> str:
-        """The body's first few words on one line, for the card ("Hi Sam, I help…")."""
-        words = self.body.split()
-        head = " ".join(words[:FIRST_WORDS])
-        return head + "…" if len(words) > FIRST_WORDS else head
-
     def incoming(self) -> Incoming:
         return Incoming(text=self.body, sender_name=self.sender_name, source="screenshot")
-
-
-class _Reader(Protocol):
-    async def read_page(self, image_bytes: bytes) -> OcrPage: ...
-
-
-async def read_screenshot(engine: _Reader, image_bytes: bytes) -> Screenshot:
-    """OCR an image and lay it out. Raises ScreenshotError ("no_text" when no body is left)."""
-    page = await engine.read_page(image_bytes)
-    if not page.lines:
-        raise ScreenshotError("no_text", "no readable text in the image")
-    shot = layout(page.lines, page.width, page.height)
-    if not shot.body.strip():
-        raise ScreenshotError("no_text", "no message found among the text in the image")
-    return shot
-
-
-# ---------------------------------------------------------------------------------------------
-# Vocabulary (on top of bot.screens.linkedin's, which knows pastes)
-# ---------------------------------------------------------------------------------------------
-
-_CHROME_KINDS = (_Kind.CHROME, _Kind.WEAK, _Kind.PRESENCE, _Kind.DEGREE, _Kind.VIEW)
-# LinkedIn's global navigation and the thread list's controls; chrome in the top band.
-_NAV = frozenset(
-    {
-        "search",
-        "home",
-        "my network",
-        "jobs",
-        "messaging",
-        "notifications",
-        "me",
-        "for business",
-        "learning",
-        "post",
-        "try premium for free",
-        "try premium for $0",
-        "reactivate premium",
-    }
-)
-# Whole lines that are UI on a screen, wherever they are.
-_SCREEN_CHROME = frozenset(
-    {
-        "search messages",
-        "focused",
-        "unread",
-        "my connections",
-        "other",
-        "archived",
-        "starred",
-        "spam",
-        "drafts",
-        "sent",
-        "type a message",
-        "write a reply",
-        "aa",
-        "compose message",
-        "new message",
-        "manage conversation",
-        "mark as unread",
-        "mute conversation",
-        "delete conversation",
-        "view profile",
-        "view full profile",
-        "sponsored",
-        "promoted",
-        "inmail",
-        "sponsored inmail",
-        "verified",
-        "premium",
-        "open to work",
-        "hiring",
-    }
-)
-_PART_SPLIT_RE = re.compile(r"\s*[·•|]\s*| {2,}")
-_SEPARATORS = " \t·•.-–—|,:;"
-_DEGREE_HEAD_RE = re.compile(
-    r"(?:1st|2nd|3rd\+?)(?: degree(?: connection)?)?[\s·•.\-–|,]*", re.IGNORECASE
-)
-
-
-def _key(text: str) -> str:
-    """Lowercase, single-spaced, without trailing dots/ellipsis (OCR reads "…" as "...")."""
-    return " ".join(text.lower().split()).rstrip(".…").strip()
 
 
 def _is_junk(line: OcrLine) -> bool:
@@ -178,81 +82,25 @@ def _is_junk(line: OcrLine) -> bool:
     return len(text) <= 4 and line.score < 0.75
 
 
-def _is_chrome_text(text: str) -> bool:
-    key = _key(text)
-    if not key:
-        return True
-    if key in _SCREEN_CHROME or key.startswith("write a message"):
-        return True
-    kind = _classify(text).kind
-    if kind in _CHROME_KINDS:
-        return True
-    parts = [p for p in _PART_SPLIT_RE.split(text.strip()) if p]
-    if len(parts) >= 2:  # "InMail · Active now", "Seen · 10:42 AM"
-        return all(_is_chrome_text(p) or _is_stamp(p) for p in parts)
-    return False
-
-
-def _split_header(text: str) -> tuple[str, str | None, bool] | None:
-    """A name followed by a time and/or a connection degree, however OCR glued them.
-
-    "Anna Smith · 10:42 AM", "Sam Lee10:15 AM", "Rahul Mehta -9:14 AM", "Jo Li·1st" →
-    (name, time or None, has_degree); None when the text is not such a header.
-    """
-    text = text.strip()
-    if len(text) > 100:
-        return None
-    for i in range(2, len(text)):
-        if text[i].isspace():
-            continue
-        head = text[:i].rstrip(_SEPARATORS)
-        tail = text[i:].strip(_SEPARATORS)
-        if not head or not tail:
-            continue
-        degree = _DEGREE_HEAD_RE.match(tail)
-        rest = tail[degree.end() :].strip(_SEPARATORS) if degree else tail
-        if rest and not _is_stamp(rest):
-            continue
-        if not degree and not rest:
-            continue
-        name = _clean_name(head)
-        if name:
-            return name, rest or None, degree is not None
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
-# The layout
-# ---------------------------------------------------------------------------------------------
-
-
 @dataclass(slots=True)
 class _Item:
+    """An OCR line as the layout sees it: its box, its text (merged with a header's time that
+    OCR read as a separate box) and what it turned out to be."""
+
     line: OcrLine
     text: str
     kind: str = "text"  # text | stamp | header | card | chrome
     name: str | None = None
     time: str | None = None
+    x0: int = field(init=False)
+    y0: int = field(init=False)
+    x1: int = field(init=False)
+    y1: int = field(init=False)
+    h: int = field(init=False)
 
-    @property
-    def x0(self) -> int:
-        return self.line.x0
-
-    @property
-    def x1(self) -> int:
-        return self.line.x1
-
-    @property
-    def y0(self) -> int:
-        return self.line.y0
-
-    @property
-    def y1(self) -> int:
-        return self.line.y1
-
-    @property
-    def h(self) -> int:
-        return self.line.height
+    def __post_init__(self) -> None:
+        line = self.line
+        self.x0, self.y0, self.x1, self.y1, self.h = line.x0, line.y0, line.x1, line.y1, line.height
 
 
 @dataclass(slots=True)
@@ -288,7 +136,11 @@ class _Layout:
 
     def frame(self) -> None:
         compose = next(
-            (it for it in reversed(self.items) if _key(it.text).startswith("write a message")),
+            (
+                it
+                for it in reversed(self.items)
+                if screen_key(it.text).startswith("write a message")
+            ),
             None,
         )
         if compose is None:
@@ -336,37 +188,35 @@ class _Layout:
         merged: list[_Item] = []
         for it in self.items:
             prev = merged[-1] if merged else None
-            if prev is not None and self._same_row(prev, it) and self._is_name_then_stamp(prev, it):
+            if (
+                prev is not None
+                and self._same_row(prev, it)
+                and is_split_header(prev.text, it.text)
+            ):
                 prev.text = f"{prev.text} · {it.text}"
                 continue
             merged.append(it)
         self.items = merged
         for it in self.items:
-            key = _key(it.text)
-            header = _split_header(it.text)
-            if it.y1 <= top_band and key in _NAV:
+            key = screen_key(it.text)
+            header = split_header(it.text)
+            if it.y1 <= top_band and key in NAV:
                 it.kind = "chrome"
             elif header is not None:
                 it.name, it.time, degree = header
                 it.kind = "card" if degree and it.time is None else "header"
-            elif _is_stamp(it.text):
+            elif is_stamp(it.text):
                 it.kind = "stamp"
-            elif _is_chrome_text(it.text):
+            elif is_chrome_text(it.text):
                 it.kind = "chrome"
             else:
-                kind = _classify(it.text)
+                kind = classify(it.text)
                 it.kind = "text"
-                it.name = kind.name if kind.kind is _Kind.NAME else None
+                it.name = kind.name if kind.kind is Kind.NAME else None
 
     def _same_row(self, a: _Item, b: _Item) -> bool:
         overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
         return overlap >= 0.6 * min(a.h, b.h) and 0 <= b.x0 - a.x1 <= 4 * max(a.h, b.h)
-
-    @staticmethod
-    def _is_name_then_stamp(a: _Item, b: _Item) -> bool:
-        return _clean_name(a.text) is not None and (
-            _is_stamp(b.text) or _DEGREE_HEAD_RE.fullmatch(b.text.strip()) is not None
-        )
 
     def title(self) -> str | None:
         """The conversation's title (the sender); drops what is above and right under it."""
@@ -422,7 +272,7 @@ class _Layout:
                 self.drop(it, "profile card")
                 after_card = True
                 continue
-            if after_card and it.kind == "text" and _looks_like_headline(it.text):
+            if after_card and it.kind == "text" and looks_like_headline(it.text):
                 self.drop(it, "profile card")
                 continue
             after_card = False
@@ -434,7 +284,7 @@ class _Layout:
                     if current:
                         blocks.append(_Block(current))
                         current = []
-                    if blocks and len(blocks) - 1 not in times and _has_time(it.text):
+                    if blocks and len(blocks) - 1 not in times and has_time(it.text):
                         times[len(blocks) - 1] = it.text
                 self.drop(it, it.kind)
                 continue
@@ -549,7 +399,7 @@ def _fold(name: str) -> str:
 
 
 def _same_name(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and _same_person(_fold(a), _fold(b))
+    return a is not None and b is not None and same_person(_fold(a), _fold(b))
 
 
 def _best_spelling(sender: str | None, spellings: list[str]) -> str | None:

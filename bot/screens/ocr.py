@@ -6,12 +6,14 @@ RapidOCR at those files explicitly, so nothing is ever downloaded at run time (a
 is an "ocr_missing" error, not a download). The angle classifier is off: screenshots are
 upright.
 
-One engine per process, loaded on first use (or by `warm_up()`), in its own worker thread:
-a pass takes about a second on two cores and the process peaks near 0.6 GB (bench/ocr.py),
-so passes run one at a time and never on the event loop. Validation (size caps, "is this
-an image") happens before a pass is queued, so a bad upload gets its answer at once.
+One engine per process, loaded on first use (not at start-up: a few hundred MB), in its own
+worker thread: a pass takes about a second on two cores and the process peaks near 0.6 GB
+(bench/ocr.py), so passes run one at a time and never on the event loop. Validation (size
+caps, "is this an image") happens before a pass is queued, so a bad upload gets its answer
+at once.
 
-No Telegram here: bytes in, `OcrLine`s out.
+No Telegram here: bytes in, `OcrLine`s out. Errors carry a kind and a short fact as detail
+("21000000 bytes", "8000x6000 pixels"); the wording for the user is the renderer's.
 """
 
 from __future__ import annotations
@@ -53,40 +55,27 @@ MAX_PIXELS = 40_000_000  # 40 megapixels: refused before decoding
 OCR_SIDE = 2000  # images are scaled down so their long side is at most this before OCR
 MIN_SIDE = 8  # smaller than this in either direction cannot hold a line of text
 
-INSTALL_HINT = "pip install 'coldshoulder[ocr]'"
+OCR_EXTRA = "coldshoulder[ocr]"  # the detail of an "ocr_missing" error: what to install
 
 
 @dataclass(frozen=True, slots=True)
 class OcrLine:
-    """One recognised line: its text, its box (x0, y0, x1, y1) in image pixels, a 0..1 score."""
+    """One recognised line: its text, its box in image pixels, a 0..1 score."""
 
     text: str
-    box: tuple[int, int, int, int]
+    x0: int
+    y0: int
+    x1: int
+    y1: int
     score: float = 1.0
 
     @property
-    def x0(self) -> int:
-        return self.box[0]
-
-    @property
-    def y0(self) -> int:
-        return self.box[1]
-
-    @property
-    def x1(self) -> int:
-        return self.box[2]
-
-    @property
-    def y1(self) -> int:
-        return self.box[3]
-
-    @property
     def height(self) -> int:
-        return max(1, self.box[3] - self.box[1])
+        return max(1, self.y1 - self.y0)
 
     @property
     def cy(self) -> float:
-        return (self.box[1] + self.box[3]) / 2
+        return (self.y0 + self.y1) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,28 +97,24 @@ def ocr_available() -> bool:
 def _probe(image_bytes: bytes) -> Image.Image:
     """Cheap checks from the header alone: byte size, format, pixel count, minimum size."""
     if len(image_bytes) > MAX_BYTES:
-        raise ScreenshotError(
-            "too_large", f"{len(image_bytes) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
-        )
+        raise ScreenshotError("too_large", f"{len(image_bytes)} bytes")
     if not image_bytes:
-        raise ScreenshotError("not_an_image", "empty file")
+        raise ScreenshotError("not_an_image", "0 bytes")
     try:
         from PIL import Image, UnidentifiedImageError
     except ImportError as exc:  # pragma: no cover - the extra brings Pillow
-        raise ScreenshotError("ocr_missing", INSTALL_HINT) from exc
+        raise ScreenshotError("ocr_missing", OCR_EXTRA) from exc
     try:
         img = Image.open(io.BytesIO(image_bytes))
     except Image.DecompressionBombError as exc:
-        raise ScreenshotError("too_large", str(exc)) from exc
+        raise ScreenshotError("too_large", "decompression bomb") from exc
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise ScreenshotError("not_an_image", "not an image format I can read") from exc
+        raise ScreenshotError("not_an_image", "unknown format") from exc
     width, height = img.size
     if width * height > MAX_PIXELS:
-        raise ScreenshotError(
-            "too_large", f"{width}x{height} pixels; the limit is {MAX_PIXELS / 1e6:.0f} megapixels"
-        )
+        raise ScreenshotError("too_large", f"{width}x{height} pixels")
     if min(width, height) < MIN_SIDE:
-        raise ScreenshotError("no_text", f"{width}x{height} pixels is too small to read")
+        raise ScreenshotError("no_text", f"{width}x{height} pixels")
     return img
 
 
@@ -157,9 +142,9 @@ def open_image(image_bytes: bytes) -> Image.Image:
         else:
             img = img.convert("RGB")
     except Image.DecompressionBombError as exc:
-        raise ScreenshotError("too_large", str(exc)) from exc
+        raise ScreenshotError("too_large", "decompression bomb") from exc
     except (OSError, ValueError, SyntaxError) as exc:  # truncated or corrupt data
-        raise ScreenshotError("not_an_image", "the image data is damaged") from exc
+        raise ScreenshotError("not_an_image", "damaged data") from exc
     if max(img.size) > OCR_SIDE:
         ratio = OCR_SIDE / max(img.size)
         size = (max(1, round(img.width * ratio)), max(1, round(img.height * ratio)))
@@ -176,25 +161,8 @@ class OcrEngine:
     def __init__(self, *, threads: int | None = None) -> None:
         self._threads = threads
         self._ocr: Any = None
-        self._models: dict[str, Path] = {}
         self._load_lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr")
-
-    # -- lifetime ----------------------------------------------------------------------------
-
-    @property
-    def loaded(self) -> bool:
-        return self._ocr is not None
-
-    @property
-    def model_paths(self) -> dict[str, Path]:
-        """The model files in use ("det", "rec"); empty until loaded."""
-        return dict(self._models)
-
-    async def warm_up(self) -> None:
-        """Load the models and run one tiny pass, in the worker thread (e.g. in post_init)."""
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._executor, self._load)
 
     def close(self) -> None:
         """Stop the worker thread; queued passes are cancelled."""
@@ -207,12 +175,12 @@ class OcrEngine:
             if self._ocr is not None:
                 return self._ocr
             if not ocr_available():
-                raise ScreenshotError("ocr_missing", INSTALL_HINT)
+                raise ScreenshotError("ocr_missing", OCR_EXTRA)
             try:
                 from rapidocr import RapidOCR
                 from rapidocr.inference_engine.base import FileInfo, InferSession
             except ImportError as exc:
-                raise ScreenshotError("ocr_missing", f"{exc}; {INSTALL_HINT}") from exc
+                raise ScreenshotError("ocr_missing", OCR_EXTRA) from exc
 
             params: dict[str, Any] = {
                 "Global.use_cls": False,  # screenshots are upright: no angle classifier
@@ -226,8 +194,8 @@ class OcrEngine:
             ocr = RapidOCR(params=params)
             # Pin the default models to the files bundled in the wheel: RapidOCR downloads a
             # model whose file is missing, and we never want a download at run time.
-            models: dict[str, Path] = {}
-            for key, section in (("det", ocr.cfg.Det), ("rec", ocr.cfg.Rec)):
+            models: list[str] = []
+            for section in (ocr.cfg.Det, ocr.cfg.Rec):
                 info = InferSession.get_model_url(
                     FileInfo(
                         engine_type=section.engine_type,
@@ -239,30 +207,18 @@ class OcrEngine:
                 )
                 path = Path(ocr.cfg.Global.model_root_dir) / Path(info["model_dir"]).name
                 if not path.is_file():
-                    raise ScreenshotError(
-                        "ocr_missing",
-                        f"bundled OCR model {path.name} is missing; reinstall rapidocr",
-                    )
+                    raise ScreenshotError("ocr_missing", str(path))  # a broken rapidocr install
                 section.model_path = str(path)
-                models[key] = path
+                models.append(path.name)
             import numpy as np
 
-            ocr(
-                np.full((96, 96, 3), 255, dtype=np.uint8)
-            )  # loads both sessions now (small, square)
-            self._models = models
+            ocr(np.full((96, 96, 3), 255, dtype=np.uint8))  # loads both sessions now
             self._ocr = ocr
-            log.info("OCR engine ready: %s", ", ".join(p.name for p in models.values()))
+            log.info("OCR engine ready: %s", ", ".join(models))
             return ocr
 
-    # -- reading -----------------------------------------------------------------------------
-
-    async def read(self, image_bytes: bytes) -> list[OcrLine]:
-        """The text lines of an image, top to bottom. Raises ScreenshotError."""
-        return (await self.read_page(image_bytes)).lines
-
     async def read_page(self, image_bytes: bytes) -> OcrPage:
-        """Like `read`, with the size of the image the boxes refer to."""
+        """The text lines of an image, top to bottom. Raises ScreenshotError."""
         _probe(image_bytes)  # a bad upload is answered at once, not after the queue
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, self.read_sync, image_bytes)
@@ -286,7 +242,7 @@ class OcrEngine:
                     continue
                 xs = [float(p[0]) for p in quad]
                 ys = [float(p[1]) for p in quad]
-                box = (round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys)))
-                lines.append(OcrLine(text=text, box=box, score=float(score)))
+                x0, y0, x1, y1 = round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys))
+                lines.append(OcrLine(text, x0, y0, x1, y1, score=float(score)))
         lines.sort(key=lambda line: (line.y0, line.x0))
         return OcrPage(lines=lines, width=img.width, height=img.height)

@@ -27,7 +27,7 @@ from telegram import (
 )
 
 from bot.models import Incoming
-from bot.screens.linkedin import parse_paste
+from bot.screens.paste import parse_paste
 
 __all__ = [
     "MAX_TEXT",

@@ -7,8 +7,8 @@ from telegram import Document, Message, PhotoSize, Update
 from telegram.constants import ChatAction
 
 from bot.errors import ScreenshotError
-from bot.screens.layout import read_screenshot
 from bot.screens.ocr import MAX_BYTES as MAX_IMAGE_BYTES
+from bot.screens.screenshot import read_screenshot
 from bot.service import Pending
 from bot.telegram import texts
 from bot.telegram.context import BotContext

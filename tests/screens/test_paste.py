@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.screens.linkedin import Paste, parse_paste
+from bot.screens.paste import Paste, parse_paste
 
 # --- fixtures: what copying from LinkedIn actually gives ------------------------------------
 
