@@ -7,7 +7,7 @@ from collections.abc import Callable
 from telegram import ForceReply, InlineKeyboardMarkup, Update
 
 from bot.models import Case, CaseStatus
-from bot.store import Transition
+from bot.service import Transition
 from bot.telegram import callbacks, keyboards, render, texts
 from bot.telegram.context import BotContext
 from bot.telegram.delivery import edit_markup, redraw, retire_card, send_card
