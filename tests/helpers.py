@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-import pytest
 from telegram import Bot, Update
 from telegram.ext import Application
 
@@ -89,20 +88,8 @@ def app_settings(database_url: str, **overrides: Any) -> Settings:
 
 
 def build_app(settings: Settings, transport: RecordingRequest) -> Application:
-    """The real `build_application`, its Bot talking to `transport`.
-
-    build_application takes no request object yet, so for the length of the call its builder
-    comes with the transport already set. Once it takes one
-    (`build_application(settings, request=...)`), this becomes a plain call.
-    """
-    real_builder = Application.builder
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            Application,
-            "builder",
-            staticmethod(lambda: real_builder().request(transport).get_updates_request(transport)),
-        )
-        return build_application(settings)
+    """The real `build_application`, its Bot talking to `transport`."""
+    return build_application(settings, request=transport)
 
 
 @asynccontextmanager

@@ -19,6 +19,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.engine import make_engine
@@ -41,12 +42,15 @@ def file_url(base_url: str) -> str:
     return f"{root}/file/{tail}" if sep else f"{base_url}/file"
 
 
-def build_application(settings: Settings) -> Application:
+def build_application(settings: Settings, request: BaseRequest | None = None) -> Application:
+    """The bot, every handler registered. `request` replaces the HTTP transport (tests)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather")
+    builder = Application.builder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     app = (
-        Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())
+        builder.token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML))

@@ -148,14 +148,7 @@ async def test_a_sticker_gets_the_cannot_read_this_answer(bot: Harness):
 @pytest.mark.parametrize(
     "data",
     [
-        pytest.param(
-            "cs1:se:0:bogus",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 11: the settings handlers use unpack(...).arg unchecked, so this "
-                "raises AttributeError and the user gets the generic error",
-            ),
-        ),
+        "cs1:se:0:bogus",
         "cs1:ap:notanumber",
         "cs1:zz:1",
         "garbage",
