@@ -10,7 +10,7 @@ import re
 
 from bot.errors import SettingError
 from bot.models import Category, Preferences, Tone
-from bot.text import language
+from bot.text import contacts, language
 
 # field -> (label for messages, maximum characters)
 TEXT_FIELDS: dict[str, tuple[str, int]] = {
@@ -20,11 +20,6 @@ TEXT_FIELDS: dict[str, tuple[str, int]] = {
     "language": ("reply language", 40),
 }
 
-_CONTACT = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+\.(?:com|net|org|io|ai|co|app|dev|me)\b(?:/\S*)?",
-    re.IGNORECASE,
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -50,10 +45,10 @@ def set_text(prefs: Preferences, field: str, value: str) -> Preferences:
             )
         return prefs.model_copy(update={"language": code})
     if field == "signature" and not prefs.share_links:
-        found = _CONTACT.search(text)
+        found = contacts.first(text, phones=False)
         if found:
             raise SettingError(
-                f"Your signature contains {found.group(0)!r}, and links in replies are off. "
+                f"Your signature contains {found!r}, and links in replies are off. "
                 "Send a signature without it, or turn links on in /settings first."
             )
     return prefs.model_copy(update={field: text})
@@ -77,7 +72,7 @@ def set_category_tone(prefs: Preferences, category: Category, tone: Tone | None)
 
 def toggle_links(prefs: Preferences) -> Preferences:
     """Links on or off. Turning them off with a link in the signature is refused."""
-    if prefs.share_links and prefs.signature and _CONTACT.search(prefs.signature):
+    if prefs.share_links and prefs.signature and contacts.contains(prefs.signature, phones=False):
         raise SettingError(
             "Your signature contains a link. Change or clear the signature first, then turn "
             "links off."
@@ -92,7 +87,7 @@ def profile_line(prefs: Preferences) -> str | None:
     first = re.split(r"(?<=[.!?])\s|\n", prefs.profile.strip(), maxsplit=1)[0]
     first = first.strip().rstrip(".!?")
     if not prefs.share_links:
-        first = _CONTACT.sub("", first).strip(" ,;:-")
+        first = contacts.replace(first, phones=False).strip(" ,;:-")
     if not first or len(first) > 160:
         return None
     return first

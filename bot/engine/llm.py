@@ -44,6 +44,7 @@ from bot.models import (
     Verdict,
 )
 from bot.prompts import Prompts
+from bot.text import contacts
 from bot.text.language import name as language_name
 
 log = logging.getLogger(__name__)
@@ -146,15 +147,6 @@ class AssessmentOut(DraftOut):
 
 class InvalidOutput(Exception):
     """The model answered, but not with something we may show."""
-
-
-_CONTACT = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+\.(?:com|net|org|io|ai|co|app|dev|me|ly|xyz|info|biz)\b(?:/\S*)?"
-    r"|\+?\d[\d ().-]{7,}\d",
-    re.IGNORECASE,
-)
 
 
 class LLMEngine:
@@ -368,10 +360,10 @@ class LLMEngine:
             raise InvalidOutput(f"{where}: {first['msg']}") from None
         # Links the user lists in their profile are theirs to share, if they said so.
         allowed = (prefs.profile or "").lower() if prefs.share_links else ""
-        for match in _CONTACT.finditer(out.draft):
-            if match.group(0).lower() not in allowed:
+        for found in contacts.find_all(out.draft):
+            if found.lower() not in allowed:
                 raise InvalidOutput(
-                    f"the draft contains {match.group(0)!r}; drafts must not contain links, "
+                    f"the draft contains {found!r}; drafts must not contain links, "
                     "e-mail addresses or phone numbers that are not in the user's profile"
                 )
         lowered = out.draft.lower()

@@ -300,26 +300,6 @@ def test_clean_phrase(raw: str | None, expected: str | None) -> None:
     assert drafting.clean_phrase(raw) == expected
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("anna", "Anna"),
-        ("Anna Schmidt", "Anna"),
-        ("O'Brien", "O'Brien"),
-        ("Zoë", "Zoë"),
-        ("there", None),
-        ("Team", None),
-        ("@growth", None),
-        ("x1", None),
-        ("J.", None),
-        ("https://evil.example.com", None),
-        (None, None),
-    ],
-)
-def test_clean_name(raw: str | None, expected: str | None) -> None:
-    assert drafting.clean_name(raw) == expected
-
-
 def test_links_in_slot_values_never_reach_the_draft(prompts: Prompts) -> None:
     fields = {
         "sender_name": "www.evil.example",
