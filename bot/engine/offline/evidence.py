@@ -24,12 +24,12 @@ MERGE_FIELD = compile_rx(
     r"|benefit"
     r"|mutual|project|add|solution|target)[^\]\n]{0,50}\]|\(\s?(?:employer|mobile\s+number"
     r"|email\s+address"
-    r"|whatever|title\s+removed|A's\s+business|Unheard\s+Of[^)\n]{0,30})\s?\)|_{5,}"
+    r"|whatever|[\w' ]{0,30}?(?:removed|business(?:\s+name)?|company\s+name))\s?\)|_{5,}"
 )
 SPECIFIC_QUESTION = compile_rx(r"(?:^|[.!?]\s+|\n)([^.!?\n]{12,160}\?)")
 PERSONAL_DETAIL = compile_rx(
     r"\bi\s+saw\s+that\s+you(?:'ve|\s+have)?\s+(?:worked|work|wrote|built|spoke|are\s+an?)\b"
-    r"|\byour\s+name\s+came\s+up\s+in\s+connection\s+with\b"
+    r"|\byour\s+name\s+(?:came\s+up|was\s+mentioned)\s+(?:in\s+connection\s+with|when)\b"
 )
 
 

@@ -126,7 +126,7 @@ def sender_name(text: str) -> str | None:
 
 # What they offer, as a phrase for "I'm not looking for {offer}". First match wins, so the
 # more specific kinds come first.
-_OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (phrase, re.compile(rx, re.IGNORECASE))
     for phrase, rx in (
         (
@@ -184,11 +184,11 @@ def offer(text: str, category: Category) -> str | None:
     if category in (Category.scam, Category.genuine):
         return None  # never echo a scam's bait; genuine senders are not selling
     if category is Category.recruiting:
-        for phrase, rx in _OFFERS:
+        for phrase, rx in OFFERS:
             if phrase == "candidate introductions" and rx.search(text):
                 return "recruiting services"
         return "a new role" if _JOB.search(text) else None
-    for phrase, rx in _OFFERS:
+    for phrase, rx in OFFERS:
         if rx.search(text):
             return phrase
     return None
@@ -200,7 +200,7 @@ _MINUTES = re.compile(
     re.IGNORECASE,
 )
 # What they ask for, as a phrase for "I'll pass on {ask}". Ordered: specific favours first.
-_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (phrase, re.compile(rx, re.IGNORECASE))
     for phrase, rx in (
         (
@@ -227,7 +227,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "feedback on your product",
             r"\bfeedback\b|\b(?:provide|give|share)\s+(?:me\s+)?(?:some\s+|your\s+)?thoughts"
             r"|\bwould\s+you\s+(?:mind\s+)?(?:watch|review|test|try|evaluate)"
-            r"|\btake\s+a\s+look\s+at\s+my|\bvalidat",
+            r"|\btake\s+a\s+(?:quick\s+)?look\s+at\s+my|\bvalidat",
         ),
         (
             "answers to a survey",
@@ -319,7 +319,7 @@ def ask(text: str, category: Category) -> str | None:
             kind = m.group(3).lower()
             kind = "call" if kind in ("zoom", "conversation", "chat", "speak", "talk") else kind
             return f"a {span}-minute {kind}"
-    for phrase, rx in _ASKS:
+    for phrase, rx in ASKS:
         if phrase in allowed and rx.search(text):
             if category is Category.recruiting and phrase in ("a call", "a chat", "a quick call"):
                 return "a call about a role"

@@ -67,10 +67,11 @@ RULES: tuple[Rule, ...] = (
       r"|asking)\s+(?:you\s+)?(?:for\s+)?a\s+"
       r"(?:small\s+|quick\s+|big\s+)?favou?r\b|\bwould\s+be\s+(?:most\s+|very\s+"
       r"|really\s+)?grateful\s+to\s+hear\b"
-      r"|\bthanks\s+in\s+advance\s+for\s+your\s+(?:serious\s+)?consideration\b"),
+      r"|\b(?:thanks|thank\s+you)\s+in\s+advance\s+for\s+(?:your|the)\s+(?:serious\s+|kind\s+)?"
+      r"consideration\b"),
     R("feedback_on_my_work", "asks for free feedback", {FR: 2.2},
       r"\b(?:get|hear|collect|gather)\s+(?:your\s+|some\s+)?(?:honest\s+|quick\s+)?feedback\b"
-      r"|\bfeedback\s+on\s+(?:my|our)\b|\btell\s+me\s+what\s+you\s+think\b"
+      r"|\bfeedback\s+on\s+(?:my|our)\b|\btell\s+me\s+(?:what\s+you\s+think|your\s+thoughts)\b"
       r"|\btake\s+a\s+(?:quick\s+)?look\s+at\s+(?:my|our)\s+(?:resume|cv|pitch|book"
       r"|manuscript|startup|prototype|landing\s+page)\b|\btake\s+a\s+(?:quick\s+)?look\s+at\s+my\s+"
       r"portfolio\b"

@@ -17,7 +17,7 @@ RULES: tuple[Rule, ...] = (
       r"|\bto\s+thank\s+(?:you|all)\b"
       r"|\bsaved\s+me\s+(?:a\s+(?:lot|bunch)\s+of\s+|so\s+much\s+)?(?:time|hours|days)\b"
       r"|\b(?:sincere|heartfelt)\s+"
-      r"(?:thanks|gratitude)\b|\bthank\s+you\s+for\s+turning\s+me\b"),
+      r"(?:thanks|gratitude)\b|\bthank(?:s|\s+you)\s+for\s+(?:turning|pointing)\s+me\s+(?:on\s+)?to\b"),
     R("met_in_person", "mentions meeting in person", {GE: 3.0},
       r"\b(?:thank\s+you|thanks)\s+for\s+(?:taking\s+the\s+time\s+to\s+)?(?:meet|meeting"
       r"|the\s+meeting|having\s+me)\b"
@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = (
     R("former_colleague", "existing relationship", {GE: 3.0},
       r"\b(?:former|old|ex-)\s?(?:colleague|co-?worker|classmate|teammate|boss|manager|student"
       r"|employee)\b"
-      r"|\bwe\s+(?:used\s+to\s+)?work(?:ed)?\s+together\b|\bi\s+was\s+a\s+student\s+in\s+your\b"
+      r"|\bwe\s+(?:used\s+to\s+)?work(?:ed)?\s+together\b|\bi\s+(?:was|used\s+to\s+be)\s+(?:a\s+student|an?\s+intern)\s+(?:in|on)\s+your\b"
       r"|\bour\s+(?:good\s+)?working\s+relationship\b|\bmy\s+employment\s+with\b"
       r"|\b(?:great|nice|loved|enjoyed)\s+working\s+with\s+you\b"
       r"|\bi\s+was\s+in\s+your\s+(?:\w+\s+){0,3}?(?:class|course|lab|seminar|team|group)\b"),
@@ -49,12 +49,12 @@ RULES: tuple[Rule, ...] = (
     R("catching_up", "catching up", {GE: 1.5},
       r"\blong\s+time\s+no\s+(?:see|talk)\b|\bit's\s+been\s+(?:a\s+while|ages|too\s+long|years)\b"
       r"|\bwhat\s+(?:have\s+)?you(?:'ve)?\s+been\s+up\s+to\b|\bhow\s+have\s+you\s+been\b"
-      r"|\bwhere\s+are\s+you\s+working\s+now\b"),
+      r"|\bwhere\s+are\s+you\s+(?:working|based)\s+(?:now|these\s+days)\b"),
     R("mutual_introduction", "named mutual introduction", {GE: 3.0},
       r"(?-i:\b[A-Z][a-z]+,\s+meet\s+[A-Z][a-z]+)|\b(?:wanted|want|like|love|happy"
       r"|glad)\s+to\s+introduce\s+you\s+"
       r"(?:both\b|to\s+(?:my\s+(?:friend|colleague)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-      r"(?:\s*\(cc|,?\s+(?:who|he|she)\b)))|\bi'll\s+leave\s+it\s+to\s+you\b"
+      r"(?:\s*\(cc|,?\s+(?:who|he|she)\b)))|\bi(?:'ll|\s+will)\s+leave\s+it\s+to\s+you\b"
       r"|\basked\s+(?:me\s+)?for\s+an\s+intro(?:duction)?\b"
       r"|\(cc'd\)|\byou\s+(?:two\s+|both\s+)?should\s+(?:connect|chat|talk|meet)\b"
       r"|\bmy\s+friend\s+(?-i:[A-Z][a-z]+)"
@@ -85,7 +85,7 @@ RULES: tuple[Rule, ...] = (
       r"|\bcurious\s+to\s+hear\s+your\b"
       r"|\bfollow\s+your\s+thinking\b|\bfound\s+your\s+views\b"),
     R("met_and_spoke", "mentions meeting in person", {GE: 3.0},
-      r"\bthank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+taking\s+the\s+time\s+to\s+(?:speak|talk"
+      r"\bthank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+(?:taking|making)\s+the\s+time\s+to\s+(?:speak|talk"
       r"|chat|meet)\b|\b(?:speaking|talking|chatting)\s+with\s+(?:me|us)\s+(?:on|yesterday"
       r"|last|today|earlier|this)\b"
       r"|\b(?:great|nice|good|lovely)\s+to\s+(?:meet|see)\s+you\s+at\b"
@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
       r"|ship|include|come\s+with)\b[^?\n]{0,60}\?"
       r"|\bvolume\s+discount\b|\bwhat\s+would\s+(?:something\s+like\s+)?(?:that|this|it)\s+cost\b"
       r"|\border\s+#?\d{3,}|\b(?:refund|cancel)\s+(?:one\s+of\s+)?(?:the|my)\s+(?:charges?|order"
-      r"|subscription)\b|\bis\s+there\s+a\s+way\s+to\b"
+      r"|subscription)\b|\bis\s+there\s+(?:a|any)\s+way\s+to\b"
       r"|\bwhat's\s+your\s+availability\b|\boffice\s+hours\b"),
     R("no_pressure", "no pressure", {GE: 0.5},
       r"\bno\s+rush\b|\bno\s+pressure\b"),

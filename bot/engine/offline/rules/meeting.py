@@ -45,7 +45,7 @@ RULES: tuple[Rule, ...] = (
       r"|\bare\s+you\s+free\s+(?:for|to|this|next)\b"
       r"|\bwould\s+love\s+to\s+(?:chat|talk|speak)\b|\bget\s+to\s+know\s+(?:you|each\s+other"
       r"|my\s+connections)\b"
-      r"|\bget\s+acquainted\b|\basking\s+for\s+contact\s+to\s+meet\b"
+      r"|\bget\s+acquainted\b|\b(?:asking|looking)\s+for\s+(?:a\s+)?contact\s+to\s+(?:meet|talk)\b"
       r"|\blearn\s+more\s+about\s+(?:what\s+you\s+do|you\s+and\s+your|your\s+(?:business"
       r"|company|role))\b"),
     R("see_if_we_can_help", "call to see if they can help you", {MR: 0.8, SP: 0.6},
@@ -95,7 +95,8 @@ RULES: tuple[Rule, ...] = (
     R("networking", "networking with strangers", {MR: 1.0},
       r"\b(?:expand|grow|build|widen)\s+my\s+(?:circle|network)\b|\bmeet\s+(?:more\s+)?people\s+"
       r"in\s+the\b|\bi'm\s+new\s+to\s+(?:the\s+)?\w+"
-      r"|\bwould\s+you\s+be\s+up\s+for\s+an?\s+(?:\d{1,2}[- ]minute\s+|quick\s+|short\s+)?"
+      r"|\b(?:would\s+you\s+be|are\s+you)\s+up\s+for\s+an?\s+"
+      r"(?:\d{1,2}[- ]minute\s+|quick\s+|short\s+)?"
       r"(?:call|chat|zoom|coffee|meeting)\b"
       r"|\b(?:do|build|create|achieve)\s+(?:some\s+)?(?:interesting|great|amazing|big|cool)\s+"
       r"things\s+together\b"),

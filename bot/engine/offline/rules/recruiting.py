@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
       r"(?:caught\s+my\s+(?:eye|attention)|stood\s+out|impressed)"
       r"|\b(?:came\s+across|found|saw|viewed|reviewed)\s+your\s+(?:linkedin\s+"
       r"|github\s+)?(?:profile|cv|resume|background)\b"
-      r"|\bfrom\s+your\s+(?:linkedin\s+)?profile\b|\bfound\s+you\s+on\s+a\s+search\b"),
+      r"|\bfrom\s+your\s+(?:linkedin\s+)?profile\b|\bfound\s+you\s+(?:on|in|through|via)\s+(?:a|my|our)\s+(?:search|database)\b"),
     R("asks_for_cv", "asks for your CV", {RC: 2.5},
       r"\b(?:send|forward|share|attach)\b[^.\n]{0,25}?\b(?:your|ur)\s+(?:current\s+|updated\s+"
       r"|latest\s+)?"

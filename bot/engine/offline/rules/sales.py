@@ -80,8 +80,8 @@ RULES: tuple[Rule, ...] = (
       r"|\btrusted\s+by\b|\bone\s+client\b|\bcase\s+stud(?:y|ies)\b"),
     R("sales_question", "sales question", {SP: 1.5},
       r"\bare\s+you\s+looking\s+to\s+(?:redesign|increase|grow|improve|boost|get|generate|scale)\b"
-      r"|\bwould\s+you\s+be\s+interested\s+in\s+(?:learning|hearing|seeing|our)\b"
-      r"|\bis\s+that\s+not\s+a\s+priority\b"),
+      r"|\bwould\s+you\s+be\s+(?:interested|open)\s+(?:in|to)\s+(?:learning|hearing|seeing|our)\b"
+      r"|\bis\s+(?:that|this)\s+(?:not|no\s+longer)\s+a\s+priority\b"),
     R("sales_title", "sales title", {SP: 1.0, MR: 0.3},
       r"\b(?:business\s+development\s+(?:manager|executive|representative)|account\s+executive"
       r"|sales\s+(?:manager|executive|representative|rep)|growth\s+consultant)\b"),
@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
       r"|\bproposal\s+with\s+pricing\b|\baffordable\s+(?:rates|prices|pricing)\b"
       r"|\bflat\s+(?:fee|rate)\b|\bmonthly\s+(?:fee|retainer)\b"
       r"|\breply\s+(?:with\s+)?\W?(?:yes|interested)\b"
-      r"|\bwould\s+you\s+be\s+interested\s+in\s+(?:acquiring|purchasing|buying|getting|a\s+free)\b"),
+      r"|\bwould\s+you\s+be\s+(?:interested|open)\s+(?:in|to)\s+(?:acquiring|purchasing|buying|getting|a\s+free)\b"),
     R("price_per_unit", "price list", {SP: 1.0},
       r"\b(?:packages?|plans?|prices?|rates?)\s+start(?:ing)?\s+(?:at|from)\b"
       r"|[$£€]\s?\d[\d,.]*\s*(?:/|per\s+|an?\s+)"

@@ -103,7 +103,7 @@ RULES: tuple[Rule, ...] = (
       r"|\b(?:processing|clearance|release|transfer|registration|activation)\s+(?:fee|charge)s?\b"
       r"|\b(?:small\s+)?deposit\s+(?:is\s+)?required\b|\bsmall\s+deposit\b"),
     R("pig_butchering", "pig-butchering opener", {SC: 1.8},
-      r"\byou\s+have\s+achieved\s+a\s+lot\b|\b(?:hope|wish)\s+(?:that\s+)?we\s+(?:can|could)\s+"
+      r"\byou(?:\'ve|\s+have)\s+(?:achieved|accomplished)\s+(?:a\s+lot|so\s+much)\b|\b(?:hope|wish)\s+(?:that\s+)?we\s+(?:can|could)\s+"
       r"(?:chat|be\s+friends|become\s+friends|get\s+to\s+know\s+each\s+other)\b"
       r"|\bcan\s+we\s+be\s+friends\b"),
     R("document_lure", "shared-document lure", {SC: 1.8},
