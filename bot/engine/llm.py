@@ -62,59 +62,6 @@ STATIC_FILES = ["llm/system.md", *(f"tones/{t.value}.md" for t in Tone), "llm/ex
 CASE_FILES = ["llm/user.md", "llm/redraft.md", "llm/correction.md", "llm/preferences.md"]
 
 
-def _nullable(kind: str) -> dict[str, Any]:
-    return {"type": [kind, "null"]}
-
-
-ASSESSMENT_SCHEMA: dict[str, Any] = {
-    "name": "assessment",
-    "strict": True,
-    "schema": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [
-            "category",
-            "confidence",
-            "signals",
-            "sender_name",
-            "their_ask",
-            "language",
-            "generic",
-            "draft",
-        ],
-        "properties": {
-            "category": {"type": "string", "enum": [c.value for c in Category]},
-            "confidence": {"type": "number"},
-            "signals": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["signal", "quote"],
-                    "properties": {"signal": {"type": "string"}, "quote": _nullable("string")},
-                },
-            },
-            "sender_name": _nullable("string"),
-            "their_ask": _nullable("string"),
-            "language": {"type": "string"},
-            "generic": {"type": "boolean"},
-            "draft": {"type": "string"},
-        },
-    },
-}
-
-DRAFT_SCHEMA: dict[str, Any] = {
-    "name": "draft",
-    "strict": True,
-    "schema": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["draft"],
-        "properties": {"draft": {"type": "string"}},
-    },
-}
-
-
 class SignalOut(BaseModel):
     signal: str = Field(min_length=1, max_length=80)
     quote: str | None = Field(default=None, max_length=300)
@@ -124,7 +71,8 @@ class DraftOut(BaseModel):
     draft: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS)
 
 
-class AssessmentOut(DraftOut):
+class AssessmentOut(BaseModel):
+    # Field order is the order the model writes in: the verdict first, the draft last.
     category: Category
     confidence: float = Field(ge=0.0, le=1.0)
     signals: list[SignalOut]
@@ -132,6 +80,7 @@ class AssessmentOut(DraftOut):
     their_ask: str | None = Field(default=None, max_length=200)
     language: str = "en"
     generic: bool
+    draft: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS)
 
     @field_validator("signals")
     @classmethod
@@ -143,6 +92,39 @@ class AssessmentOut(DraftOut):
     def _iso_639_1(cls, value: str) -> str:
         code = value.strip().lower()[:2]
         return code if re.fullmatch(r"[a-z]{2}", code) else "en"
+
+
+# Keywords strict mode does not take, or that only pydantic needs; limits are checked on our side.
+_NOT_STRICT = frozenset(
+    {"title", "default", "description", "minLength", "maxLength", "minimum", "maximum"}
+)
+
+
+def strict_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
+    """The `json_schema` response format for a pydantic model, as OpenAI strict structured
+    outputs want it: $refs inlined, every property required, no additional properties,
+    optional values as anyOf [..., null]."""
+    raw = model.model_json_schema()
+    defs = raw.pop("$defs", {})
+
+    def strict(node: Any) -> Any:
+        if isinstance(node, list):
+            return [strict(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            return strict(defs[node["$ref"].rsplit("/", 1)[-1]])
+        out = {k: strict(v) for k, v in node.items() if k not in _NOT_STRICT}
+        if out.get("type") == "object":
+            out["additionalProperties"] = False
+            out["required"] = list(out.get("properties", {}))
+        return out
+
+    return {"name": name, "strict": True, "schema": strict(raw)}
+
+
+ASSESSMENT_SCHEMA = strict_schema(AssessmentOut, "assessment")
+DRAFT_SCHEMA = strict_schema(DraftOut, "draft")
 
 
 class InvalidOutput(Exception):
@@ -246,7 +228,7 @@ class LLMEngine:
         self,
         user: str,
         schema: dict[str, Any],
-        parse: type[DraftOut],
+        parse: type[BaseModel],
         incoming: Incoming,
         prefs: Preferences,
         image: bytes | None = None,
@@ -347,7 +329,7 @@ class LLMEngine:
         return content, spent
 
     def _check(
-        self, content: str, parse: type[DraftOut], incoming: Incoming, prefs: Preferences
+        self, content: str, parse: type[BaseModel], incoming: Incoming, prefs: Preferences
     ) -> Any:
         """Schema, length, contacts and echo; raises InvalidOutput with a reason to pass on."""
         try:
