@@ -182,3 +182,36 @@ async def test_a_correction_only_touches_an_open_case(workflow: Cases):
     assert await workflow.correct(case.id, 2, Category.genuine) is None  # not theirs
     stored = await workflow.store.get_case(case.id, 1)
     assert stored.status is CaseStatus.discarded and stored.corrected_from is None
+
+
+@pytest.mark.parametrize(
+    ("call", "data"),
+    [
+        (lambda: preferences.set_text(Preferences(), "nope", "x"), ("unknown_field", "nope")),
+        (lambda: preferences.set_text(Preferences(), "style", "  "), ("empty", "style")),
+        (lambda: preferences.set_text(Preferences(), "language", "Klingon"),
+         ("unknown_language", "language")),
+        (lambda: preferences.clear(Preferences(), "nope"), ("unknown_field", "nope")),
+    ],
+)  # fmt: skip
+def test_refusals_carry_data(call, data: tuple[str, str]) -> None:
+    with pytest.raises(SettingError) as refused:
+        call()
+    assert (refused.value.reason, refused.value.field) == data
+
+
+def test_too_long_carries_the_length_and_the_limit() -> None:
+    with pytest.raises(SettingError) as refused:
+        preferences.set_text(Preferences(), "signature", "x" * 121)
+    e = refused.value
+    assert (e.reason, e.field, e.length, e.limit) == ("too_long", "signature", 121, 120)
+    assert str(e) == (
+        "That signature is 121 characters; the limit is 120. "
+        "Nothing was changed: send a shorter one."
+    )
+
+
+def test_a_link_in_the_signature_is_named() -> None:
+    with pytest.raises(SettingError) as refused:
+        preferences.set_text(Preferences(), "signature", "Sam, sam.example.com")
+    assert (refused.value.reason, refused.value.value) == ("link_in_signature", "sam.example.com")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from bot.config import DEFAULT_PROMPTS_DIR
 from bot.engine.offline import drafting
 from bot.errors import MissingVariables, PromptError
 from bot.models import Category, Tone
-from bot.prompts import Prompts, render, slots, split_variants
+from bot.prompts import NOTES_FILE, Prompts, render, slots, split_variants
 
 OFFLINE_ROOT = DEFAULT_PROMPTS_DIR / "offline"
 OFFLINE_FILES = sorted(
@@ -219,7 +220,7 @@ FULL_CONTEXT = {
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for p in DEFAULT_PROMPTS_DIR.rglob("*") if p.is_file()),
+    sorted(p for p in DEFAULT_PROMPTS_DIR.rglob("*") if p.is_file() and p.name != NOTES_FILE),
     ids=lambda p: str(p.relative_to(DEFAULT_PROMPTS_DIR)),
 )
 def test_every_prompt_file_renders_with_a_full_context(prompts: Prompts, path) -> None:
@@ -228,3 +229,36 @@ def test_every_prompt_file_renders_with_a_full_context(prompts: Prompts, path) -
         assert slots(variant) <= set(FULL_CONTEXT), f"{name}: unknown slot"
         out = render(variant, name, **FULL_CONTEXT)
         assert "$" not in out.replace("$$", ""), name
+
+
+NOTES_CONTEXT = {
+    "reason": "the model timed out",
+    "reading": "genuine",
+    "label": "sales pitch",
+    "model": "'gpt-x'",
+    "status": 503,
+    "field": "'style'",
+    "value": "'Klingon'",
+    "length": 501,
+    "limit": 500,
+}
+
+
+def test_every_note_renders_with_a_full_context(prompts: Prompts) -> None:
+    notes = tomllib.loads(prompts.text(NOTES_FILE))
+    problems = []
+    for section, table in notes.items():
+        for name, template in table.items():
+            key = f"{section}.{name}"
+            if not slots(template) <= set(NOTES_CONTEXT):
+                problems.append(f"{key}: unknown slot")
+                continue
+            out = prompts.note(key, **NOTES_CONTEXT)
+            if "$" in out.replace("$$", "") or "\n" in out:
+                problems.append(f"{key}: {out!r}")
+    assert notes and problems == []
+
+
+def test_a_missing_note_fails_loudly(prompts: Prompts) -> None:
+    with pytest.raises(PromptError, match=r"no note 'model\.nonexistent'"):
+        prompts.note("model.nonexistent")

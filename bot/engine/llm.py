@@ -59,7 +59,13 @@ MAX_EXAMPLES = 3  # learned replies shown to the model as "how I write"
 OPEN, CLOSE = "<<<MESSAGE", "MESSAGE>>>"
 
 STATIC_FILES = ["llm/system.md", *(f"tones/{t.value}.md" for t in Tone), "llm/examples.md"]
-CASE_FILES = ["llm/user.md", "llm/redraft.md", "llm/correction.md", "llm/preferences.md"]
+CASE_FILES = [
+    "llm/user.md",
+    "llm/redraft.md",
+    "llm/correction.md",
+    "llm/preferences.md",
+    "notes.toml",
+]
 
 
 class SignalOut(BaseModel):
@@ -154,7 +160,9 @@ class LLMEngine:
         )
         self._slots = asyncio.Semaphore(settings.llm_concurrency)
         self.structured = True  # json_schema until a server says it can't
-        self.broken: str | None = None  # a configuration problem: stop calling the model
+        # A configuration problem: stop calling the model. `broken` says it in words (health).
+        self._broken: ModelUnavailable | None = None
+        self.broken: str | None = None
         self._broken_reported = False
         self.static_prompt = "\n\n".join(prompts.text(name).strip() for name in STATIC_FILES)
         self._echo_probes = _probes(prompts.text("llm/system.md"))
@@ -194,7 +202,7 @@ class LLMEngine:
             assessment=assessment,
             draft=draft,
             engine=self.name,
-            note=_disagreement(assessment.category, offline.assessment.category),
+            note=self._disagreement(assessment.category, offline.assessment.category),
         )
 
     async def redraft(
@@ -234,8 +242,8 @@ class LLMEngine:
         image: bytes | None = None,
     ) -> tuple[Any, Usage]:
         """Call, validate, and on a bad answer ask once more with the reason."""
-        if self.broken:
-            raise ModelUnavailable(self.broken, permanent=True)
+        if self._broken:
+            raise self._broken
         content: Any = user
         if image is not None:
             # The screenshot rides along in the same call; the OCR text in the block stays as
@@ -265,7 +273,7 @@ class LLMEngine:
                         "content": self.prompts.render("llm/correction.md", problem=problem),
                     },
                 ]
-        raise ModelUnavailable("the model's answer failed the safety checks twice")
+        raise ModelUnavailable("unsafe_answer")
 
     async def _complete(
         self, messages: list[dict[str, Any]], schema: dict[str, Any]
@@ -281,21 +289,21 @@ class LLMEngine:
                 log.warning("server rejected json_schema; using json_object from now on")
                 self.structured = False
                 return await self._complete(messages, schema)
-            raise ModelUnavailable("the model rejected the request") from exc
+            raise ModelUnavailable("rejected_request") from exc
         except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-            self.broken = "the model rejected the API key (check OPENAI_API_KEY)"
-            raise ModelUnavailable(self.broken, permanent=True) from exc
+            raise self._break(ModelUnavailable("bad_key", permanent=True)) from exc
         except openai.NotFoundError as exc:
-            self.broken = f"the model {self.model!r} was not found (check COLDSHOULDER_MODEL)"
-            raise ModelUnavailable(self.broken, permanent=True) from exc
+            raise self._break(
+                ModelUnavailable("model_not_found", permanent=True, model=repr(self.model))
+            ) from exc
         except openai.RateLimitError as exc:
-            raise ModelUnavailable("the model was rate-limited") from exc
+            raise ModelUnavailable("rate_limited") from exc
         except openai.APITimeoutError as exc:
-            raise ModelUnavailable("the model timed out") from exc
+            raise ModelUnavailable("timed_out") from exc
         except openai.APIConnectionError as exc:
-            raise ModelUnavailable("the model could not be reached") from exc
+            raise ModelUnavailable("unreachable") from exc
         except openai.APIStatusError as exc:
-            raise ModelUnavailable(f"the model's server failed ({exc.status_code})") from exc
+            raise ModelUnavailable("server_failed", status=exc.status_code) from exc
         finally:
             METRICS.observe("coldshoulder_llm_seconds", time.monotonic() - started)
 
@@ -418,9 +426,26 @@ class LLMEngine:
         if exc.permanent:
             # A bad key or model name is said once, plainly; after that, briefly.
             if self._broken_reported:
-                return "offline draft: the model is not configured correctly (see earlier card)"
+                return self.prompts.note("model.fallback_repeat")
             self._broken_reported = True
-        return f"offline draft: {exc.reason}"
+        return self.prompts.note("model.fallback", reason=self._reason(exc))
+
+    def _reason(self, exc: ModelUnavailable) -> str:
+        return self.prompts.note(f"model_unavailable.{exc.kind}", **exc.details)
+
+    def _break(self, exc: ModelUnavailable) -> ModelUnavailable:
+        """Remember a configuration problem, so no further call is made."""
+        self._broken, self.broken = exc, self._reason(exc)
+        return exc
+
+    def _disagreement(self, model: Category, offline: Category) -> str | None:
+        if model.is_cold == offline.is_cold:
+            return None
+        if offline.is_cold:
+            reading = self.prompts.note("model.read_as_cold", label=offline.label)
+        else:
+            reading = self.prompts.note("model.read_as_genuine")
+        return self.prompts.note("model.disagreement", reading=reading)
 
 
 def _fence(text: str) -> str:
@@ -450,13 +475,6 @@ def _assessment_block(a: Assessment) -> str:
         f"what they ask: {a.ask or 'unclear'}\n"
         f"language: {a.language}"
     )
-
-
-def _disagreement(model: Category, offline: Category) -> str | None:
-    if model.is_cold == offline.is_cold:
-        return None
-    reading = f"cold ({offline.label})" if offline.is_cold else "genuine"
-    return f"The offline rules disagree: they read this as {reading}."
 
 
 def _probes(system: str) -> list[str]:
