@@ -109,24 +109,37 @@ def test_offline_directory_has_every_category_and_tone() -> None:
             assert f"offline/{category.value}/{tone.value}.txt" in OFFLINE_FILES
 
 
-@pytest.mark.parametrize("name", OFFLINE_FILES)
-def test_every_offline_file_renders_with_full_context(prompts: Prompts, name: str) -> None:
-    variants = prompts.variants(name)
-    assert variants, f"{name} has no variants"
-    for variant in variants:
-        assert slots(variant) <= set(SAMPLE), f"{name}: unknown slot in {variant!r}"
-        out = render(variant, name, **SAMPLE)
-        assert "$" not in out, f"{name}: leftover $ in {out!r}"
-        assert not LINK.search(out), f"{name}: link-like text in {out!r}"
-        assert "None" not in out
-        assert out.strip() == out and out
+def test_every_offline_file_renders_with_full_context(prompts: Prompts) -> None:
+    """All files in one test; the failures name the file, so any one broken template fails."""
+    failures = []
+    for name in OFFLINE_FILES:
+        variants = prompts.variants(name)
+        if not variants:
+            failures.append(f"{name}: no variants")
+        for variant in variants:
+            if not slots(variant) <= set(SAMPLE):
+                failures.append(f"{name}: unknown slot in {variant!r}")
+                continue
+            out = render(variant, name, **SAMPLE)
+            problems = [
+                ("leftover $", "$" in out),
+                ("link-like text", LINK.search(out) is not None),
+                ("None", "None" in out),
+                ("blank or untrimmed", not out or out.strip() != out),
+            ]
+            failures += [f"{name}: {what} in {out!r}" for what, bad in problems if bad]
+    assert failures == []
 
 
-@pytest.mark.parametrize("name", OFFLINE_FILES)
-def test_every_offline_file_is_plain_english_text(prompts: Prompts, name: str) -> None:
-    text = prompts.text(name)
-    assert re.fullmatch(r"[\x20-\x7e\n’‘“”—–]*", text), f"{name}: unexpected characters"
-    assert "<" not in text and "*" not in text and "_" not in text, f"{name}: markup"
+def test_every_offline_file_is_plain_english_text(prompts: Prompts) -> None:
+    failures = []
+    for name in OFFLINE_FILES:
+        text = prompts.text(name)
+        if not re.fullmatch(r"[\x20-\x7e\n’‘“”—–]*", text):
+            failures.append(f"{name}: unexpected characters")
+        if "<" in text or "*" in text or "_" in text:
+            failures.append(f"{name}: markup")
+    assert failures == []
 
 
 def test_real_templates_pass_the_startup_check(prompts: Prompts) -> None:
