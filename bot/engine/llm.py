@@ -18,17 +18,23 @@ from typing import Any
 
 import openai
 from openai import AsyncOpenAI
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
     retry_if_exception,
     stop_after_attempt,
     stop_after_delay,
-    wait_random_exponential,
 )
 
 from bot.config import Settings
-from bot.engine import injection
+from bot.engine import injection, retries
+from bot.engine.llm_output import (
+    ASSESSMENT_SCHEMA,
+    DRAFT_SCHEMA,
+    MAX_SIGNALS,
+    AssessmentOut,
+    DraftOut,
+)
 from bot.engine.offline import OfflineEngine
 from bot.errors import ModelUnavailable
 from bot.metrics import METRICS
@@ -52,9 +58,6 @@ log = logging.getLogger(__name__)
 ENGINE_NAME = "llm"
 MAX_ATTEMPTS = 3  # per call, transient failures only
 MAX_TOTAL_WAIT = 60.0  # seconds of retrying before the offline engine takes over
-MAX_RETRY_AFTER = 20.0  # a server asking for a longer pause gets the offline answer instead
-MAX_DRAFT_CHARS = 1200
-MAX_SIGNALS = 6
 MAX_EXAMPLES = 3  # learned replies shown to the model as "how I write"
 OPEN, CLOSE = "<<<MESSAGE", "MESSAGE>>>"
 
@@ -66,71 +69,6 @@ CASE_FILES = [
     "llm/preferences.md",
     "notes.toml",
 ]
-
-
-class SignalOut(BaseModel):
-    signal: str = Field(min_length=1, max_length=80)
-    quote: str | None = Field(default=None, max_length=300)
-
-
-class DraftOut(BaseModel):
-    draft: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS)
-
-
-class AssessmentOut(BaseModel):
-    # Field order is the order the model writes in: the verdict first, the draft last.
-    category: Category
-    confidence: float = Field(ge=0.0, le=1.0)
-    signals: list[SignalOut]
-    sender_name: str | None = Field(default=None, max_length=80)
-    their_ask: str | None = Field(default=None, max_length=200)
-    language: str = "en"
-    generic: bool
-    draft: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS)
-
-    @field_validator("signals")
-    @classmethod
-    def _at_most_six(cls, value: list[SignalOut]) -> list[SignalOut]:
-        return value[:MAX_SIGNALS]
-
-    @field_validator("language")
-    @classmethod
-    def _iso_639_1(cls, value: str) -> str:
-        code = value.strip().lower()[:2]
-        return code if re.fullmatch(r"[a-z]{2}", code) else "en"
-
-
-# Keywords strict mode does not take, or that only pydantic needs; limits are checked on our side.
-_NOT_STRICT = frozenset(
-    {"title", "default", "description", "minLength", "maxLength", "minimum", "maximum"}
-)
-
-
-def strict_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
-    """The `json_schema` response format for a pydantic model, as OpenAI strict structured
-    outputs want it: $refs inlined, every property required, no additional properties,
-    optional values as anyOf [..., null]."""
-    raw = model.model_json_schema()
-    defs = raw.pop("$defs", {})
-
-    def strict(node: Any) -> Any:
-        if isinstance(node, list):
-            return [strict(item) for item in node]
-        if not isinstance(node, dict):
-            return node
-        if "$ref" in node:
-            return strict(defs[node["$ref"].rsplit("/", 1)[-1]])
-        out = {k: strict(v) for k, v in node.items() if k not in _NOT_STRICT}
-        if out.get("type") == "object":
-            out["additionalProperties"] = False
-            out["required"] = list(out.get("properties", {}))
-        return out
-
-    return {"name": name, "strict": True, "schema": strict(raw)}
-
-
-ASSESSMENT_SCHEMA = strict_schema(AssessmentOut, "assessment")
-DRAFT_SCHEMA = strict_schema(DraftOut, "draft")
 
 
 class InvalidOutput(Exception):
@@ -317,8 +255,8 @@ class LLMEngine:
         )
         retrying = AsyncRetrying(
             stop=stop_after_attempt(MAX_ATTEMPTS) | stop_after_delay(MAX_TOTAL_WAIT),
-            wait=_wait,
-            retry=retry_if_exception(_transient),
+            wait=retries.wait,
+            retry=retry_if_exception(retries.transient),
             reraise=True,
         )
         async for attempt in retrying:
@@ -486,37 +424,3 @@ def _probes(system: str) -> list[str]:
 def _rejects_json_schema(exc: openai.BadRequestError) -> bool:
     text = str(exc).lower()
     return "json_schema" in text or "response_format" in text
-
-
-def retry_after(exc: BaseException) -> float | None:
-    """Seconds the server asked us to wait (retry-after-ms, then retry-after), if any."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None) or {}
-    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
-        value = headers.get(name)
-        if value is None:
-            continue
-        try:
-            return max(0.0, float(value) * scale)
-        except ValueError:
-            continue  # an HTTP date: rare; fall back to our own backoff
-    return None
-
-
-def _transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.RateLimitError):
-        hinted = retry_after(exc)
-        return hinted is None or hinted <= MAX_RETRY_AFTER
-    return isinstance(
-        exc, openai.APITimeoutError | openai.APIConnectionError | openai.InternalServerError
-    )
-
-
-_backoff = wait_random_exponential(multiplier=0.5, max=8)
-
-
-def _wait(state: Any) -> float:
-    """Honour the server's Retry-After; otherwise exponential backoff with jitter."""
-    exc = state.outcome.exception() if state.outcome else None
-    hinted = retry_after(exc) if exc else None
-    return hinted if hinted is not None else _backoff(state)

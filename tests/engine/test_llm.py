@@ -10,7 +10,7 @@ import pytest
 from tenacity import wait_none
 
 from bot.config import Settings
-from bot.engine import llm
+from bot.engine import llm, retries
 from bot.engine.llm import LLMEngine
 from bot.engine.offline import OfflineEngine
 from bot.models import Assessment, Category, Incoming, Preferences, Tone
@@ -44,7 +44,7 @@ def model_answer(**overrides) -> dict:
 @pytest.fixture(autouse=True)
 def _no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """Exponential backoff is tenacity's; tests only need to know that retries happen."""
-    monkeypatch.setattr(llm, "_backoff", wait_none())
+    monkeypatch.setattr(retries, "_backoff", wait_none())
 
 
 @pytest.fixture
@@ -350,67 +350,3 @@ async def test_without_vision_the_image_stays_home(fake, engine):
     fake.reply(model_answer())
     await engine.verdict(Incoming(text=PITCH, image=b"\x89PNGxx"), Preferences())
     assert isinstance(fake.completions[0]["messages"][1]["content"], str)
-
-
-def _nullable(kind: str) -> dict:
-    return {"anyOf": [{"type": kind}, {"type": "null"}]}
-
-
-def test_schemas_are_generated_from_the_output_models_in_strict_form() -> None:
-    """The wire format: what OpenAI strict structured outputs accept, field for field."""
-    signal = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["signal", "quote"],
-        "properties": {"signal": {"type": "string"}, "quote": _nullable("string")},
-    }
-    assert {
-        "name": "assessment",
-        "strict": True,
-        "schema": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": [
-                "category",
-                "confidence",
-                "signals",
-                "sender_name",
-                "their_ask",
-                "language",
-                "generic",
-                "draft",
-            ],
-            "properties": {
-                "category": {"type": "string", "enum": [c.value for c in Category]},
-                "confidence": {"type": "number"},
-                "signals": {"type": "array", "items": signal},
-                "sender_name": _nullable("string"),
-                "their_ask": _nullable("string"),
-                "language": {"type": "string"},
-                "generic": {"type": "boolean"},
-                "draft": {"type": "string"},
-            },
-        },
-    } == llm.ASSESSMENT_SCHEMA
-    assert llm.DRAFT_SCHEMA == {
-        "name": "draft",
-        "strict": True,
-        "schema": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["draft"],
-            "properties": {"draft": {"type": "string"}},
-        },
-    }
-
-
-def test_a_new_model_field_is_required_in_the_schema_too() -> None:
-    from pydantic import BaseModel
-
-    class Out(BaseModel):
-        note: str | None = None
-        items: list[llm.SignalOut] = []
-
-    schema = llm.strict_schema(Out, "out")["schema"]
-    assert schema["required"] == ["note", "items"]
-    assert schema["properties"]["items"]["items"]["additionalProperties"] is False
