@@ -23,15 +23,19 @@ class MissingVariables(PromptError):
 
 
 class ModelUnavailable(ColdShoulderError):
-    """The model gave no usable answer; `reason` is one line for the card.
+    """The model gave no usable answer; `kind` says why, `details` fill the wording.
 
-    `permanent` marks configuration problems (bad key, unknown model) that retrying won't fix.
+    Kinds: "bad_key", "model_not_found" (model), "rejected_request", "rate_limited",
+    "timed_out", "unreachable", "server_failed" (status), "unsafe_answer". `permanent` marks
+    configuration problems (bad key, unknown model) that retrying won't fix. The words for
+    each kind are in prompts/notes.toml [model_unavailable].
     """
 
-    def __init__(self, reason: str, *, permanent: bool = False):
-        self.reason = reason
+    def __init__(self, kind: str, *, permanent: bool = False, **details: object):
+        self.kind = kind
         self.permanent = permanent
-        super().__init__(reason)
+        self.details = details
+        super().__init__(kind)
 
 
 class ScreenshotError(ColdShoulderError):
@@ -53,4 +57,27 @@ class ScreenshotError(ColdShoulderError):
 
 
 class SettingError(ColdShoulderError):
-    """A preference value was rejected; the message says why, and the old value stays."""
+    """A preference value was rejected and the old value stays; the fields say why.
+
+    reason: "unknown_field", "empty", "too_long" (length, limit), "unknown_language" (value),
+    "link_in_signature" (value: the link found), "signature_has_link" (links can't be
+    turned off). field: the setting. `message` is the default English wording from
+    prompts/notes.toml [setting], which str() returns.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        field: str,
+        *,
+        value: str | None = None,
+        length: int | None = None,
+        limit: int | None = None,
+        message: str = "",
+    ):
+        self.reason = reason
+        self.field = field
+        self.value = value
+        self.length = length
+        self.limit = limit
+        super().__init__(message or reason)

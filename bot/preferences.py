@@ -1,16 +1,19 @@
 """Changing a user's preferences: every text setting is checked before it replaces the old.
 
 Pure functions over the Preferences model: they return a new value or raise SettingError
-with a sentence the user can act on, and never half-apply a change.
+saying what to fix (as data, with default wording from prompts/notes.toml), and never
+half-apply a change.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.config import DEFAULT_PROMPTS_DIR
 from bot.errors import SettingError
 from bot.models import Category, Preferences, Tone
-from bot.text import language
+from bot.prompts import Prompts
+from bot.text import contacts, language
 
 # field -> (label for messages, maximum characters)
 TEXT_FIELDS: dict[str, tuple[str, int]] = {
@@ -20,48 +23,58 @@ TEXT_FIELDS: dict[str, tuple[str, int]] = {
     "language": ("reply language", 40),
 }
 
-_CONTACT = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+\.(?:com|net|org|io|ai|co|app|dev|me)\b(?:/\S*)?",
-    re.IGNORECASE,
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _refused(
+    reason: str,
+    field: str,
+    *,
+    value: str | None = None,
+    length: int | None = None,
+    limit: int | None = None,
+) -> SettingError:
+    """The refusal as data, with the default wording from prompts/notes.toml."""
+    label = TEXT_FIELDS[field][0] if field in TEXT_FIELDS else field
+    message = _WORDING.note(
+        f"setting.{reason}",
+        field=repr(field),
+        label=label,
+        value=repr(value),
+        length=length,
+        limit=limit,
+    )
+    return SettingError(reason, field, value=value, length=length, limit=limit, message=message)
+
+
+_WORDING = Prompts(DEFAULT_PROMPTS_DIR)
 
 
 def set_text(prefs: Preferences, field: str, value: str) -> Preferences:
     """The preferences with `field` set to `value`, or SettingError saying what to fix."""
     if field not in TEXT_FIELDS:
-        raise SettingError(f"There is no setting called {field!r}.")
-    label, limit = TEXT_FIELDS[field]
+        raise _refused("unknown_field", field)
+    limit = TEXT_FIELDS[field][1]
     text = _CONTROL.sub("", value).strip()
     if not text:
-        raise SettingError(f"That {label} is empty. Send the text, or tap Clear to remove it.")
+        raise _refused("empty", field)
     if len(text) > limit:
-        raise SettingError(
-            f"That {label} is {len(text)} characters; the limit is {limit}. "
-            "Nothing was changed: send a shorter one."
-        )
+        raise _refused("too_long", field, length=len(text), limit=limit)
     if field == "language":
         code = language.normalise(text)
         if code is None:
-            raise SettingError(
-                f"I don't know the language {text!r}. Send a name or a code such as "
-                "English, de, or Español; or tap Clear to match the sender."
-            )
+            raise _refused("unknown_language", field, value=text)
         return prefs.model_copy(update={"language": code})
     if field == "signature" and not prefs.share_links:
-        found = _CONTACT.search(text)
+        found = contacts.first(text, phones=False)
         if found:
-            raise SettingError(
-                f"Your signature contains {found.group(0)!r}, and links in replies are off. "
-                "Send a signature without it, or turn links on in /settings first."
-            )
+            raise _refused("link_in_signature", field, value=found)
     return prefs.model_copy(update={field: text})
 
 
 def clear(prefs: Preferences, field: str) -> Preferences:
     if field not in TEXT_FIELDS:
-        raise SettingError(f"There is no setting called {field!r}.")
+        raise _refused("unknown_field", field)
     return prefs.model_copy(update={field: None})
 
 
@@ -77,11 +90,8 @@ def set_category_tone(prefs: Preferences, category: Category, tone: Tone | None)
 
 def toggle_links(prefs: Preferences) -> Preferences:
     """Links on or off. Turning them off with a link in the signature is refused."""
-    if prefs.share_links and prefs.signature and _CONTACT.search(prefs.signature):
-        raise SettingError(
-            "Your signature contains a link. Change or clear the signature first, then turn "
-            "links off."
-        )
+    if prefs.share_links and prefs.signature and contacts.contains(prefs.signature, phones=False):
+        raise _refused("signature_has_link", "signature")
     return prefs.model_copy(update={"share_links": not prefs.share_links})
 
 
@@ -92,7 +102,7 @@ def profile_line(prefs: Preferences) -> str | None:
     first = re.split(r"(?<=[.!?])\s|\n", prefs.profile.strip(), maxsplit=1)[0]
     first = first.strip().rstrip(".!?")
     if not prefs.share_links:
-        first = _CONTACT.sub("", first).strip(" ,;:-")
+        first = contacts.replace(first, phones=False).strip(" ,;:-")
     if not first or len(first) > 160:
         return None
     return first

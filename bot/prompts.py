@@ -7,12 +7,14 @@ name never turns into "Hi $name" in front of a user.
 from __future__ import annotations
 
 import functools
+import tomllib
 from pathlib import Path
 from string import Template
 
 from bot.errors import MissingVariables, PromptError
 
 VARIANT_SEPARATOR = "---"
+NOTES_FILE = "notes.toml"  # one-line notes and refusals, keyed "section.name"
 
 
 class Prompts:
@@ -39,6 +41,15 @@ class Prompts:
 
     def render(self, name: str, /, **values: object) -> str:
         return render(self.text(name), name, **values)
+
+    def note(self, key: str, /, **values: object) -> str:
+        """One line from notes.toml, e.g. note("model.fallback", reason=...)."""
+        section, _, name = key.partition(".")
+        try:
+            template = _notes(self.root)[section][name]
+        except KeyError:
+            raise PromptError(f"{NOTES_FILE}: no note {key!r}") from None
+        return render(template, f"{NOTES_FILE} {key}", **values)
 
     def require(self, names: list[str]) -> None:
         """Fail at start-up, not on the first message, when a needed file is missing."""
@@ -87,3 +98,8 @@ def _read(root: Path, name: str) -> str:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PromptError(f"prompt file not found: {path}") from None
+
+
+@functools.lru_cache(maxsize=8)
+def _notes(root: Path) -> dict[str, dict[str, str]]:
+    return tomllib.loads(_read(root, NOTES_FILE))

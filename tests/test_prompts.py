@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from bot.config import DEFAULT_PROMPTS_DIR
 from bot.engine.offline import drafting
 from bot.errors import MissingVariables, PromptError
 from bot.models import Category, Tone
-from bot.prompts import Prompts, render, slots, split_variants
+from bot.prompts import NOTES_FILE, Prompts, render, slots, split_variants
 
 OFFLINE_ROOT = DEFAULT_PROMPTS_DIR / "offline"
 OFFLINE_FILES = sorted(
@@ -108,24 +109,37 @@ def test_offline_directory_has_every_category_and_tone() -> None:
             assert f"offline/{category.value}/{tone.value}.txt" in OFFLINE_FILES
 
 
-@pytest.mark.parametrize("name", OFFLINE_FILES)
-def test_every_offline_file_renders_with_full_context(prompts: Prompts, name: str) -> None:
-    variants = prompts.variants(name)
-    assert variants, f"{name} has no variants"
-    for variant in variants:
-        assert slots(variant) <= set(SAMPLE), f"{name}: unknown slot in {variant!r}"
-        out = render(variant, name, **SAMPLE)
-        assert "$" not in out, f"{name}: leftover $ in {out!r}"
-        assert not LINK.search(out), f"{name}: link-like text in {out!r}"
-        assert "None" not in out
-        assert out.strip() == out and out
+def test_every_offline_file_renders_with_full_context(prompts: Prompts) -> None:
+    """All files in one test; the failures name the file, so any one broken template fails."""
+    failures = []
+    for name in OFFLINE_FILES:
+        variants = prompts.variants(name)
+        if not variants:
+            failures.append(f"{name}: no variants")
+        for variant in variants:
+            if not slots(variant) <= set(SAMPLE):
+                failures.append(f"{name}: unknown slot in {variant!r}")
+                continue
+            out = render(variant, name, **SAMPLE)
+            problems = [
+                ("leftover $", "$" in out),
+                ("link-like text", LINK.search(out) is not None),
+                ("None", "None" in out),
+                ("blank or untrimmed", not out or out.strip() != out),
+            ]
+            failures += [f"{name}: {what} in {out!r}" for what, bad in problems if bad]
+    assert failures == []
 
 
-@pytest.mark.parametrize("name", OFFLINE_FILES)
-def test_every_offline_file_is_plain_english_text(prompts: Prompts, name: str) -> None:
-    text = prompts.text(name)
-    assert re.fullmatch(r"[\x20-\x7e\n’‘“”—–]*", text), f"{name}: unexpected characters"
-    assert "<" not in text and "*" not in text and "_" not in text, f"{name}: markup"
+def test_every_offline_file_is_plain_english_text(prompts: Prompts) -> None:
+    failures = []
+    for name in OFFLINE_FILES:
+        text = prompts.text(name)
+        if not re.fullmatch(r"[\x20-\x7e\n’‘“”—–]*", text):
+            failures.append(f"{name}: unexpected characters")
+        if "<" in text or "*" in text or "_" in text:
+            failures.append(f"{name}: markup")
+    assert failures == []
 
 
 def test_real_templates_pass_the_startup_check(prompts: Prompts) -> None:
@@ -219,7 +233,7 @@ FULL_CONTEXT = {
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for p in DEFAULT_PROMPTS_DIR.rglob("*") if p.is_file()),
+    sorted(p for p in DEFAULT_PROMPTS_DIR.rglob("*") if p.is_file() and p.name != NOTES_FILE),
     ids=lambda p: str(p.relative_to(DEFAULT_PROMPTS_DIR)),
 )
 def test_every_prompt_file_renders_with_a_full_context(prompts: Prompts, path) -> None:
@@ -228,3 +242,36 @@ def test_every_prompt_file_renders_with_a_full_context(prompts: Prompts, path) -
         assert slots(variant) <= set(FULL_CONTEXT), f"{name}: unknown slot"
         out = render(variant, name, **FULL_CONTEXT)
         assert "$" not in out.replace("$$", ""), name
+
+
+NOTES_CONTEXT = {
+    "reason": "the model timed out",
+    "reading": "genuine",
+    "label": "sales pitch",
+    "model": "'gpt-x'",
+    "status": 503,
+    "field": "'style'",
+    "value": "'Klingon'",
+    "length": 501,
+    "limit": 500,
+}
+
+
+def test_every_note_renders_with_a_full_context(prompts: Prompts) -> None:
+    notes = tomllib.loads(prompts.text(NOTES_FILE))
+    problems = []
+    for section, table in notes.items():
+        for name, template in table.items():
+            key = f"{section}.{name}"
+            if not slots(template) <= set(NOTES_CONTEXT):
+                problems.append(f"{key}: unknown slot")
+                continue
+            out = prompts.note(key, **NOTES_CONTEXT)
+            if "$" in out.replace("$$", "") or "\n" in out:
+                problems.append(f"{key}: {out!r}")
+    assert notes and problems == []
+
+
+def test_a_missing_note_fails_loudly(prompts: Prompts) -> None:
+    with pytest.raises(PromptError, match=r"no note 'model\.nonexistent'"):
+        prompts.note("model.nonexistent")

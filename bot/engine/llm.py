@@ -18,17 +18,23 @@ from typing import Any
 
 import openai
 from openai import AsyncOpenAI
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
     retry_if_exception,
     stop_after_attempt,
     stop_after_delay,
-    wait_random_exponential,
 )
 
 from bot.config import Settings
-from bot.engine import injection
+from bot.engine import injection, retries
+from bot.engine.llm_output import (
+    ASSESSMENT_SCHEMA,
+    DRAFT_SCHEMA,
+    MAX_SIGNALS,
+    AssessmentOut,
+    DraftOut,
+)
 from bot.engine.offline import OfflineEngine
 from bot.errors import ModelUnavailable
 from bot.metrics import METRICS
@@ -44,6 +50,7 @@ from bot.models import (
     Verdict,
 )
 from bot.prompts import Prompts
+from bot.text import contacts
 from bot.text.language import name as language_name
 
 log = logging.getLogger(__name__)
@@ -51,110 +58,21 @@ log = logging.getLogger(__name__)
 ENGINE_NAME = "llm"
 MAX_ATTEMPTS = 3  # per call, transient failures only
 MAX_TOTAL_WAIT = 60.0  # seconds of retrying before the offline engine takes over
-MAX_RETRY_AFTER = 20.0  # a server asking for a longer pause gets the offline answer instead
-MAX_DRAFT_CHARS = 1200
-MAX_SIGNALS = 6
 MAX_EXAMPLES = 3  # learned replies shown to the model as "how I write"
 OPEN, CLOSE = "<<<MESSAGE", "MESSAGE>>>"
 
 STATIC_FILES = ["llm/system.md", *(f"tones/{t.value}.md" for t in Tone), "llm/examples.md"]
-CASE_FILES = ["llm/user.md", "llm/redraft.md", "llm/correction.md", "llm/preferences.md"]
-
-
-def _nullable(kind: str) -> dict[str, Any]:
-    return {"type": [kind, "null"]}
-
-
-ASSESSMENT_SCHEMA: dict[str, Any] = {
-    "name": "assessment",
-    "strict": True,
-    "schema": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [
-            "category",
-            "confidence",
-            "signals",
-            "sender_name",
-            "their_ask",
-            "language",
-            "generic",
-            "draft",
-        ],
-        "properties": {
-            "category": {"type": "string", "enum": [c.value for c in Category]},
-            "confidence": {"type": "number"},
-            "signals": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["signal", "quote"],
-                    "properties": {"signal": {"type": "string"}, "quote": _nullable("string")},
-                },
-            },
-            "sender_name": _nullable("string"),
-            "their_ask": _nullable("string"),
-            "language": {"type": "string"},
-            "generic": {"type": "boolean"},
-            "draft": {"type": "string"},
-        },
-    },
-}
-
-DRAFT_SCHEMA: dict[str, Any] = {
-    "name": "draft",
-    "strict": True,
-    "schema": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["draft"],
-        "properties": {"draft": {"type": "string"}},
-    },
-}
-
-
-class SignalOut(BaseModel):
-    signal: str = Field(min_length=1, max_length=80)
-    quote: str | None = Field(default=None, max_length=300)
-
-
-class DraftOut(BaseModel):
-    draft: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS)
-
-
-class AssessmentOut(DraftOut):
-    category: Category
-    confidence: float = Field(ge=0.0, le=1.0)
-    signals: list[SignalOut]
-    sender_name: str | None = Field(default=None, max_length=80)
-    their_ask: str | None = Field(default=None, max_length=200)
-    language: str = "en"
-    generic: bool
-
-    @field_validator("signals")
-    @classmethod
-    def _at_most_six(cls, value: list[SignalOut]) -> list[SignalOut]:
-        return value[:MAX_SIGNALS]
-
-    @field_validator("language")
-    @classmethod
-    def _iso_639_1(cls, value: str) -> str:
-        code = value.strip().lower()[:2]
-        return code if re.fullmatch(r"[a-z]{2}", code) else "en"
+CASE_FILES = [
+    "llm/user.md",
+    "llm/redraft.md",
+    "llm/correction.md",
+    "llm/preferences.md",
+    "notes.toml",
+]
 
 
 class InvalidOutput(Exception):
     """The model answered, but not with something we may show."""
-
-
-_CONTACT = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+\.(?:com|net|org|io|ai|co|app|dev|me|ly|xyz|info|biz)\b(?:/\S*)?"
-    r"|\+?\d[\d ().-]{7,}\d",
-    re.IGNORECASE,
-)
 
 
 class LLMEngine:
@@ -180,7 +98,9 @@ class LLMEngine:
         )
         self._slots = asyncio.Semaphore(settings.llm_concurrency)
         self.structured = True  # json_schema until a server says it can't
-        self.broken: str | None = None  # a configuration problem: stop calling the model
+        # A configuration problem: stop calling the model. `broken` says it in words (health).
+        self._broken: ModelUnavailable | None = None
+        self.broken: str | None = None
         self._broken_reported = False
         self.static_prompt = "\n\n".join(prompts.text(name).strip() for name in STATIC_FILES)
         self._echo_probes = _probes(prompts.text("llm/system.md"))
@@ -220,7 +140,7 @@ class LLMEngine:
             assessment=assessment,
             draft=draft,
             engine=self.name,
-            note=_disagreement(assessment.category, offline.assessment.category),
+            note=self._disagreement(assessment.category, offline.assessment.category),
         )
 
     async def redraft(
@@ -254,14 +174,14 @@ class LLMEngine:
         self,
         user: str,
         schema: dict[str, Any],
-        parse: type[DraftOut],
+        parse: type[BaseModel],
         incoming: Incoming,
         prefs: Preferences,
         image: bytes | None = None,
     ) -> tuple[Any, Usage]:
         """Call, validate, and on a bad answer ask once more with the reason."""
-        if self.broken:
-            raise ModelUnavailable(self.broken, permanent=True)
+        if self._broken:
+            raise self._broken
         content: Any = user
         if image is not None:
             # The screenshot rides along in the same call; the OCR text in the block stays as
@@ -291,7 +211,7 @@ class LLMEngine:
                         "content": self.prompts.render("llm/correction.md", problem=problem),
                     },
                 ]
-        raise ModelUnavailable("the model's answer failed the safety checks twice")
+        raise ModelUnavailable("unsafe_answer")
 
     async def _complete(
         self, messages: list[dict[str, Any]], schema: dict[str, Any]
@@ -307,21 +227,21 @@ class LLMEngine:
                 log.warning("server rejected json_schema; using json_object from now on")
                 self.structured = False
                 return await self._complete(messages, schema)
-            raise ModelUnavailable("the model rejected the request") from exc
+            raise ModelUnavailable("rejected_request") from exc
         except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-            self.broken = "the model rejected the API key (check OPENAI_API_KEY)"
-            raise ModelUnavailable(self.broken, permanent=True) from exc
+            raise self._break(ModelUnavailable("bad_key", permanent=True)) from exc
         except openai.NotFoundError as exc:
-            self.broken = f"the model {self.model!r} was not found (check COLDSHOULDER_MODEL)"
-            raise ModelUnavailable(self.broken, permanent=True) from exc
+            raise self._break(
+                ModelUnavailable("model_not_found", permanent=True, model=repr(self.model))
+            ) from exc
         except openai.RateLimitError as exc:
-            raise ModelUnavailable("the model was rate-limited") from exc
+            raise ModelUnavailable("rate_limited") from exc
         except openai.APITimeoutError as exc:
-            raise ModelUnavailable("the model timed out") from exc
+            raise ModelUnavailable("timed_out") from exc
         except openai.APIConnectionError as exc:
-            raise ModelUnavailable("the model could not be reached") from exc
+            raise ModelUnavailable("unreachable") from exc
         except openai.APIStatusError as exc:
-            raise ModelUnavailable(f"the model's server failed ({exc.status_code})") from exc
+            raise ModelUnavailable("server_failed", status=exc.status_code) from exc
         finally:
             METRICS.observe("coldshoulder_llm_seconds", time.monotonic() - started)
 
@@ -335,8 +255,8 @@ class LLMEngine:
         )
         retrying = AsyncRetrying(
             stop=stop_after_attempt(MAX_ATTEMPTS) | stop_after_delay(MAX_TOTAL_WAIT),
-            wait=_wait,
-            retry=retry_if_exception(_transient),
+            wait=retries.wait,
+            retry=retry_if_exception(retries.transient),
             reraise=True,
         )
         async for attempt in retrying:
@@ -355,7 +275,7 @@ class LLMEngine:
         return content, spent
 
     def _check(
-        self, content: str, parse: type[DraftOut], incoming: Incoming, prefs: Preferences
+        self, content: str, parse: type[BaseModel], incoming: Incoming, prefs: Preferences
     ) -> Any:
         """Schema, length, contacts and echo; raises InvalidOutput with a reason to pass on."""
         try:
@@ -368,10 +288,10 @@ class LLMEngine:
             raise InvalidOutput(f"{where}: {first['msg']}") from None
         # Links the user lists in their profile are theirs to share, if they said so.
         allowed = (prefs.profile or "").lower() if prefs.share_links else ""
-        for match in _CONTACT.finditer(out.draft):
-            if match.group(0).lower() not in allowed:
+        for found in contacts.find_all(out.draft):
+            if found.lower() not in allowed:
                 raise InvalidOutput(
-                    f"the draft contains {match.group(0)!r}; drafts must not contain links, "
+                    f"the draft contains {found!r}; drafts must not contain links, "
                     "e-mail addresses or phone numbers that are not in the user's profile"
                 )
         lowered = out.draft.lower()
@@ -444,9 +364,26 @@ class LLMEngine:
         if exc.permanent:
             # A bad key or model name is said once, plainly; after that, briefly.
             if self._broken_reported:
-                return "offline draft: the model is not configured correctly (see earlier card)"
+                return self.prompts.note("model.fallback_repeat")
             self._broken_reported = True
-        return f"offline draft: {exc.reason}"
+        return self.prompts.note("model.fallback", reason=self._reason(exc))
+
+    def _reason(self, exc: ModelUnavailable) -> str:
+        return self.prompts.note(f"model_unavailable.{exc.kind}", **exc.details)
+
+    def _break(self, exc: ModelUnavailable) -> ModelUnavailable:
+        """Remember a configuration problem, so no further call is made."""
+        self._broken, self.broken = exc, self._reason(exc)
+        return exc
+
+    def _disagreement(self, model: Category, offline: Category) -> str | None:
+        if model.is_cold == offline.is_cold:
+            return None
+        if offline.is_cold:
+            reading = self.prompts.note("model.read_as_cold", label=offline.label)
+        else:
+            reading = self.prompts.note("model.read_as_genuine")
+        return self.prompts.note("model.disagreement", reading=reading)
 
 
 def _fence(text: str) -> str:
@@ -478,13 +415,6 @@ def _assessment_block(a: Assessment) -> str:
     )
 
 
-def _disagreement(model: Category, offline: Category) -> str | None:
-    if model.is_cold == offline.is_cold:
-        return None
-    reading = f"cold ({offline.label})" if offline.is_cold else "genuine"
-    return f"The offline rules disagree: they read this as {reading}."
-
-
 def _probes(system: str) -> list[str]:
     """Sentences of the system prompt long enough that a draft would not contain them by luck."""
     sentences = re.split(r"(?<=[.!?])\s+|\n+", system)
@@ -494,37 +424,3 @@ def _probes(system: str) -> list[str]:
 def _rejects_json_schema(exc: openai.BadRequestError) -> bool:
     text = str(exc).lower()
     return "json_schema" in text or "response_format" in text
-
-
-def retry_after(exc: BaseException) -> float | None:
-    """Seconds the server asked us to wait (retry-after-ms, then retry-after), if any."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None) or {}
-    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
-        value = headers.get(name)
-        if value is None:
-            continue
-        try:
-            return max(0.0, float(value) * scale)
-        except ValueError:
-            continue  # an HTTP date: rare; fall back to our own backoff
-    return None
-
-
-def _transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.RateLimitError):
-        hinted = retry_after(exc)
-        return hinted is None or hinted <= MAX_RETRY_AFTER
-    return isinstance(
-        exc, openai.APITimeoutError | openai.APIConnectionError | openai.InternalServerError
-    )
-
-
-_backoff = wait_random_exponential(multiplier=0.5, max=8)
-
-
-def _wait(state: Any) -> float:
-    """Honour the server's Retry-After; otherwise exponential backoff with jitter."""
-    exc = state.outcome.exception() if state.outcome else None
-    hinted = retry_after(exc) if exc else None
-    return hinted if hinted is not None else _backoff(state)

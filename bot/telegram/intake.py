@@ -13,7 +13,6 @@ into an `Unsupported` that tells the handler which kind of message it could not 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from telegram import (
@@ -28,6 +27,7 @@ from telegram import (
 
 from bot.models import Incoming
 from bot.screens.paste import parse_paste
+from bot.text import contacts
 
 __all__ = [
     "MAX_TEXT",
@@ -67,11 +67,6 @@ _ATTACHMENT_KINDS: tuple[tuple[str, str], ...] = (
     ("unique_gift", "gift"),
 )
 
-# One whitespace-free token that is a link: "https://…", "www.…", "calendly.com/anna/15min".
-_LINK_RE = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|(?:[\w-]+\.)+[a-z]{2,}(?:[/?#:]\S*)?)",
-    re.IGNORECASE,
-)
 _LINK_WRAPPERS = "<>()[]{}\"'«»“”‘’.,;!"
 
 
@@ -145,7 +140,7 @@ def is_link_only(text: str) -> bool:
     tokens = text.split()
     if not tokens:
         return False
-    return all(_LINK_RE.fullmatch(token.strip(_LINK_WRAPPERS) or token) for token in tokens)
+    return all(contacts.is_link(token.strip(_LINK_WRAPPERS) or token) for token in tokens)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import threading
 import unicodedata
 from typing import Any
 
+from bot.text import contacts
+
 # A text needs this many letters (after dropping links, addresses and handles) to be judged.
 MIN_LETTERS = 20
 # Least normalised probability (after folding dialects, see _FOLD) to trust a verdict.
@@ -79,7 +81,7 @@ _LANGUAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tl": ("Filipino", ("Tagalog", "fil", "tgl")),
 }
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[@#]\w+", re.IGNORECASE)
+_TAG = re.compile(r"(?<!\w)[@#]\w+")  # @handles and #hashtags are not words either
 
 _lock = threading.Lock()
 _identifier: Any = None
@@ -116,7 +118,7 @@ def _get_identifier() -> Any:
 
 
 def _clean(text: str) -> str:
-    return _URL.sub(" ", text[:_MAX_CHARS])
+    return _TAG.sub(" ", contacts.replace(text[:_MAX_CHARS], " "))
 
 
 def probabilities(text: str) -> list[tuple[str, float]]:
@@ -192,6 +194,46 @@ def looks_english(text: str) -> bool:
 def detect_fast(text: str) -> str | None:
     """`detect`, skipped for text that plainly reads as English."""
     return "en" if looks_english(text) else detect(text)
+
+
+# Scripts that name their language well enough for a text too short for the model.
+_SCRIPTS = (
+    ("CYRILLIC", "ru"), ("ARABIC", "ar"), ("HEBREW", "he"), ("GREEK", "el"),
+    ("DEVANAGARI", "hi"), ("THAI", "th"), ("HANGUL", "ko"), ("HIRAGANA", "ja"),
+    ("KATAKANA", "ja"), ("CJK", "zh"),
+)  # fmt: skip
+
+
+def guess(text: str) -> str:
+    """A language code for any text: `detect_fast`, else the main non-Latin script, else "en".
+
+    For an assessment, which always names a language; "Привет!" is too short for the model
+    but plainly not English.
+    """
+    return detect_fast(text) or _main_script(text[:3000]) or "en"
+
+
+def _main_script(sample: str) -> str | None:
+    """The language of the non-Latin script most letters are written in, if they outnumber
+    the Latin ones."""
+    if sample.isascii():
+        return None
+    scripts: dict[str, int] = {}
+    latin = 0
+    for ch in sample:
+        if not ch.isalpha():
+            continue
+        char_name = unicodedata.name(ch, "")
+        if ch.isascii() or char_name.startswith("LATIN"):
+            latin += 1
+            continue
+        for prefix, code in _SCRIPTS:
+            if char_name.startswith(prefix):
+                scripts[code] = scripts.get(code, 0) + 1
+                break
+    if scripts and sum(scripts.values()) > latin:
+        return max(scripts, key=lambda k: scripts[k])
+    return None
 
 
 def name(code: str) -> str:

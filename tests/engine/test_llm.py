@@ -10,7 +10,7 @@ import pytest
 from tenacity import wait_none
 
 from bot.config import Settings
-from bot.engine import llm
+from bot.engine import llm, retries
 from bot.engine.llm import LLMEngine
 from bot.engine.offline import OfflineEngine
 from bot.models import Assessment, Category, Incoming, Preferences, Tone
@@ -44,7 +44,7 @@ def model_answer(**overrides) -> dict:
 @pytest.fixture(autouse=True)
 def _no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """Exponential backoff is tenacity's; tests only need to know that retries happen."""
-    monkeypatch.setattr(llm, "_backoff", wait_none())
+    monkeypatch.setattr(retries, "_backoff", wait_none())
 
 
 @pytest.fixture

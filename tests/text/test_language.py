@@ -215,3 +215,13 @@ def test_normalise_and_name_round_trip() -> None:
     for code in ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "ar", "tr", "ja"):
         assert language.normalise(language.name(code)) == code
         assert language.normalise(code) == code
+
+
+def test_guess_always_names_a_language() -> None:
+    assert language.guess("Hi Anna, thanks for the intro yesterday, see you soon.") == "en"
+    assert language.guess("Здравствуйте, я хотел бы предложить вам сотрудничество") == "ru"
+    assert language.guess("Hola, me gustaría saber si usted tiene tiempo para una llamada") == "es"
+    # Too short for the model: the script decides, and Latin text falls back to English.
+    assert language.guess("Привет!") == "ru"
+    assert language.guess("ok") == "en"
+    assert language.guess("") == "en"

@@ -27,13 +27,13 @@ from bot.errors import PromptError
 from bot.models import Assessment, Category, Draft, Preferences, Tone
 from bot.preferences import profile_line
 from bot.prompts import Prompts, render, slots
+from bot.text import contacts, names
 
 ENGINE_NAME = "offline"
 OFFLINE_DIR = "offline"
 
 MAX_DRAFT_WORDS = 90  # body including greeting, excluding the user's signature
 MAX_SLOT_CHARS = 60  # an offer or ask longer than this is cut at a clause or dropped
-MAX_NAME_CHARS = 30
 MIN_VARIANTS = 3  # per category x tone file
 MIN_FALLBACK_VARIANTS = 2  # variants that need nothing but $greeting (and $closing)
 
@@ -127,7 +127,7 @@ def _check_file(
             problems.append(
                 f"{name} variant {i}: unknown slots {', '.join(sorted('$' + s for s in unknown))}"
             )
-        if contains_contact(variant):
+        if contacts.contains(variant):
             problems.append(f"{name} variant {i}: contains a link, e-mail address or phone")
     return problems
 
@@ -178,11 +178,11 @@ def own_wording(prefs: Preferences, assessment: Assessment, tone: Tone) -> list[
     category = assessment.category
     if category is Category.genuine or tone is not prefs.tone_for(category):
         return []
-    name = clean_name(assessment.sender_name)
+    name = names.first_name(assessment.sender_name)
     texts = []
     for example in prefs.examples_for(category):
-        text = _URL.sub("", example.text).strip()
-        old = clean_name(example.sender_name)
+        text = contacts.replace(example.text).strip()
+        old = names.first_name(example.sender_name)
         if old:
             text = re.sub(rf"\b{re.escape(old)}\b", name or "there", text)
         if text and len(text.split()) <= MAX_DRAFT_WORDS:
@@ -194,7 +194,7 @@ def clean_profile(line: str | None) -> str | None:
     """The profile sentence with links and contacts removed (offline drafts carry none)."""
     if not line:
         return None
-    cleaned = " ".join(_URL.sub("", line).split()).strip(" ,;:-")
+    cleaned = " ".join(contacts.replace(line).split()).strip(" ,;:-")
     return cleaned or None
 
 
@@ -208,7 +208,7 @@ def slot_values(
     prompts: Prompts, *, text: str, assessment: Assessment, tone: Tone
 ) -> dict[str, str | None]:
     """Every slot a body may use; None where this message gives no value."""
-    name = clean_name(assessment.sender_name)
+    name = names.first_name(assessment.sender_name)
     category = assessment.category
     closing: str | None = None
     if category.is_cold and category is not Category.scam:
@@ -242,21 +242,10 @@ def _pick(text: str, salt: str, n: int) -> int:
 
 # --------------------------------------------------------------------------- slot hygiene
 
-_URL = re.compile(
-    r"(?:https?://|ftp://|www\.)\S*"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|co|ly|me|app|dev|xyz|info|biz|gg|to|us|uk"
-    r"|de|fr|ru|in|link|site|online|store|tech|page)\b(?:/\S*)?",
-    re.IGNORECASE,
-)
-_NOT_DOMAINS = frozenset({"asp.net", "vb.net", "ado.net"})  # technologies, not links
 _CUT = "\x00"
 # Always the end of a phrase: a sentence stop or a spaced dash.
 _SENTENCE_BREAK = re.compile(r"[.!?;]+(?:\s|$)|\s[-–—]+\s|\s*[–—]\s*")
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_EMAIL = re.compile(r"\S+@\S+")
-_HANDLE = re.compile(r"(?<!\w)@\w+")
-_PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
-_CONTACT = (_URL, _EMAIL, _PHONE)
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;:!?()\[\]]|\s[-–—]\s|\.\s|\b(?:that|which|who|so|to help|and then)\b)\s*"
 )
@@ -269,16 +258,6 @@ _EDGE_WORDS = frozenset(
 # product"), so words are kept as they are; only a leading function word is lower-cased
 # because the phrase is quoted mid-sentence ("A quick call" -> "a quick call").
 _LOWER_FIRST = _EDGE_WORDS | {"some", "quick", "free", "any", "new", "more", "another"}
-_NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NOT_NAMES = frozenset(
-    "there team all everyone sir madam friend friends hiring recruiter recruiting admin "  # noqa: SIM905
-    "support info sales hello hi hey dear none null unknown user linkedin".split()
-)
-
-
-def contains_contact(text: str) -> bool:
-    """True when text holds a link, an e-mail address or a phone number."""
-    return any(p.search(text) for p in _CONTACT)
 
 
 def clean_phrase(value: str | None, limit: int = MAX_SLOT_CHARS) -> str | None:
@@ -291,10 +270,8 @@ def clean_phrase(value: str | None, limit: int = MAX_SLOT_CHARS) -> str | None:
         return None
     text = _ASIDE.sub(" ", value)
     # Whatever surrounded a link or an address is split there: "a demo at <link>" -> "a demo".
-    text = _EMAIL.sub(_CUT, text)
-    text = _URL.sub(lambda m: m.group() if m.group().casefold() in _NOT_DOMAINS else _CUT, text)
-    text = _PHONE.sub(_CUT, text)
-    text = _HANDLE.sub(" ", text)
+    text = contacts.replace(text, _CUT)
+    text = contacts.HANDLE.sub(" ", text)
     for segment in text.split(_CUT):
         cleaned = _clean_segment(segment, limit)
         if cleaned:
@@ -312,20 +289,6 @@ def _clean_segment(text: str, limit: int) -> str | None:
     if not text or len(text) > limit or not re.search(r"[^\W\d_]{2}", text):
         return None
     return text
-
-
-def clean_name(value: str | None) -> str | None:
-    """The sender's first name for a greeting, or None when it does not look like a name."""
-    if not value:
-        return None
-    first = value.strip().split()[0] if value.strip() else ""
-    match = _NAME.fullmatch(first.strip(".,;:!?\"'()"))
-    if not match or len(first) > MAX_NAME_CHARS or len(match.group()) < 2:
-        return None
-    name = match.group()
-    if name.casefold() in _NOT_NAMES:
-        return None
-    return name[0].upper() + name[1:] if name.islower() else name
 
 
 def _first_clause(text: str, limit: int) -> str:

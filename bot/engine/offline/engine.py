@@ -7,10 +7,9 @@ and the second opinion the card shows next to a model's verdict.
 from __future__ import annotations
 
 from bot.engine import injection
-from bot.engine.offline import drafting, rules
+from bot.engine.offline import classify, drafting
 from bot.models import Assessment, Category, Draft, Incoming, Preferences, Tone, Verdict
 from bot.prompts import Prompts
-from bot.text import language
 
 ENGINE_NAME = "offline"
 
@@ -23,10 +22,7 @@ class OfflineEngine:
         drafting.check_templates(prompts)
 
     def assess(self, incoming: Incoming) -> Assessment:
-        assessment = rules.assess(incoming.text)
-        detected = language.detect_fast(incoming.text)
-        if detected:
-            assessment = assessment.model_copy(update={"language": detected})
+        assessment = classify.assess(incoming.text)
         steering = injection.find(incoming.text)
         if steering is not None:
             # Trying to steer the reader's AI is deceptive, whatever else the message is.

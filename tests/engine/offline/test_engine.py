@@ -1,6 +1,6 @@
 """The offline engine end to end: no input can break it or put a link in a draft.
 
-The seed articles' quotes are checked in test_rules.py."""
+The seed articles' quotes are checked in test_classify.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The offline classifier: categories, signals, generic flag, slots, data metrics, robustness."""
+"""The signal table: stable ids, display names, and no wording copied from the samples."""
 
 from __future__ import annotations
 
@@ -7,495 +7,151 @@ import re
 
 import pytest
 
-from bot.engine.offline import extract, rules
-from bot.models import Category
+from bot.engine.offline import classify, evidence, slots
+from bot.engine.offline.rules import BY_ID, RULES
 from tests.conftest import DATA_DIR
 
-DATA = DATA_DIR
-
-SEED_CONNECT = (
-    "I see you looked at my profile and based on your fascinating background I think we "
-    "should connect."
-)
-SEED_DEMO = (
-    "Hey thanks for connecting Babette! You seem like a thought leader interested in learning "
-    "about ways to improve B2B sales and marketing and I'm trying to get the word out. XXX is a "
-    "new approach to B2B selling by enabling buyers with a video-based demo that adapts on the "
-    "fly to buyers' unique interests. If I were to send you a link to a video-based demo of XXX "
-    "you can customize to your own interests that is about 5-7 minutes long, would you watch it "
-    "and provide some thoughts about potential use cases on the solution?"
-)
-
-# Hand-written in general cold-message language (not copied from the data files).
-CASES: list[tuple[str, Category]] = [
-    # sales pitch
-    (
-        "Hi Dana, thanks for connecting! We help SaaS companies like yours book 30% more "
-        "meetings with outbound lead generation. Open to a quick call next week?",
-        Category.sales_pitch,
-    ),
-    (
-        "Hello, I noticed your website is not ranking on the first page of Google. Our SEO "
-        "team can fix that for a small monthly fee. Can I send you a free audit?",
-        Category.sales_pitch,
-    ),
-    (
-        "We are a dedicated offshore development team with 200+ engineers. Outsourcing your "
-        "app development to us can save you 40% on costs.",
-        Category.sales_pitch,
-    ),
-    (
-        "I'd love to have you in my network. I think we have a lot in common!",
-        Category.sales_pitch,
-    ),
-    # favor request
-    (
-        "Hi! I just launched my productivity app and I'd really value your honest feedback. "
-        "Could you try it this week and share your thoughts?",
-        Category.favor_request,
-    ),
-    (
-        "Hello webmaster, I run a travel blog and would like to publish a guest post on your "
-        "site. In exchange I can add a backlink to you.",
-        Category.favor_request,
-    ),
-    (
-        "Could you endorse me for project management? I'd be happy to return the favour.",
-        Category.favor_request,
-    ),
-    (
-        "We haven't met, but could you introduce me to someone on the hiring team at your "
-        "company? It would mean a lot.",
-        Category.favor_request,
-    ),
-    # meeting request
-    (
-        "Hi, would love to pick your brain over a virtual coffee sometime. Are you free for a "
-        "15-minute chat next Tuesday?",
-        Category.meeting_request,
-    ),
-    (
-        "Hello {first_name}, I think there could be great synergy between our companies. "
-        "Would you be open to a brief call to explore a partnership?",
-        Category.meeting_request,
-    ),
-    (
-        "Can we hop on a call this week? Here's my Calendly so you can grab any slot.",
-        Category.meeting_request,
-    ),
-    # recruiting
-    (
-        "Hi Sam, your profile caught my eye. We're hiring a senior backend engineer, fully "
-        "remote, competitive salary. Are you open to new opportunities?",
-        Category.recruiting,
-    ),
-    (
-        "I'm a recruiter at a fintech startup and I have an exciting opportunity for a data "
-        "scientist. Please send me your CV if you're interested.",
-        Category.recruiting,
-    ),
-    (
-        "Looking for a technical co-founder for my AI startup. Equity only for now. Interested?",
-        Category.recruiting,
-    ),
-    # scam
-    (
-        "Dear user, your mailbox quota has been exceeded. Click here to verify your account "
-        "within 24 hours or it will be suspended.",
-        Category.scam,
-    ),
-    (
-        "I am Barrister James Cole. Your late relative left an inheritance of $4.5 million and "
-        "you are the next of kin. Reply with your bank details to claim the funds.",
-        Category.scam,
-    ),
-    (
-        "Hi Kevin, is this you? Sorry, wrong number I guess. Where are you from? Maybe we can "
-        "be friends.",
-        Category.scam,
-    ),
-    (
-        "Part-time online job: simple tasks, work from home, earn $300 per day. No experience "
-        "needed. Contact me on WhatsApp.",
-        Category.scam,
-    ),
-    # genuine
-    (
-        "Hi Priya, it was great meeting you at the conference last week. Would you be up for "
-        "coffee to continue our conversation about data pipelines?",
-        Category.genuine,
-    ),
-    (
-        "Hey Tom, long time no see! We worked together at Acme back in 2019. I'm applying for "
-        "a PM role and wondered if you'd be willing to be a reference?",
-        Category.genuine,
-    ),
-    (
-        "Thank you so much for your library, it saved me hours on my thesis.",
-        Category.genuine,
-    ),
-    (
-        "Hi, we'd like to use your component in our product. Is a commercial license available, "
-        "and what is the price for a team of ten?",
-        Category.genuine,
-    ),
-    (
-        "Ana, meet Luis. Luis is the friend I mentioned who builds greenhouses; Ana is "
-        "starting one. I'll leave it to you two from here.",
-        Category.genuine,
-    ),
-    ("How have you been? It's been ages!", Category.genuine),
-    ("See you at 6 at the station.", Category.genuine),
-]
+SAMPLE_FILES = ("dev_samples.jsonl", "dev_samples_more.jsonl", "written/fresh_samples.jsonl")
+COPIED_RUN = 5  # this many consecutive literal words from a sample is copying, not a cue
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1].value for c in CASES])
-def test_category(text: str, expected: Category) -> None:
-    a = rules.assess(text)
-    assert a.category is expected, [s.signal for s in a.signals]
-    assert 0.0 <= a.confidence <= 1.0
-    for s in a.signals:
-        assert s.quote is None or s.quote in text
-        assert s.quote is None or len(s.quote) <= 80
-    assert len(a.signals) <= 6
-    if expected.is_cold:
-        assert a.signals, "a cold verdict must say why"
-    else:
-        assert not a.generic
+def test_ids_are_unique_snake_case() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert [i for i in ids if not re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*", i)] == []
+    assert len(BY_ID) == len(RULES)
 
 
-def test_seed_connect_note_is_generic_sales_pitch() -> None:
-    a = rules.assess(SEED_CONNECT)
-    assert a.category is Category.sales_pitch
-    assert a.generic is True
-
-
-def test_seed_pre_connect_note_is_cold() -> None:
-    text = (
-        "Hi Babette, I understand you're the author of Sales Aerobics for Engineers Blog. I'm "
-        "working on groundbreaking XXX technology for B2B sales and marketing. I'm not trying to "
-        "sell anything. I'm looking to connect with thought leaders in the space."
-    )
-    a = rules.assess(text)
-    assert a.category is Category.sales_pitch
-    assert "not trying to sell anything" in [s.signal for s in a.signals]
-
-
-def test_seed_demo_feedback_request_is_favor() -> None:
-    a = rules.assess(SEED_DEMO)
-    assert a.category is Category.favor_request
-    names = [s.signal for s in a.signals]
-    assert "asks for free feedback" in names
-    assert a.ask == "feedback on your product"
-    assert all(s.quote in SEED_DEMO for s in a.signals if s.quote)
-
-
-def test_signal_quotes_are_verbatim_even_with_curly_quotes() -> None:
-    text = "Hi! I’m not trying to sell anything, I’d just love a quick 15-minute call."
-    a = rules.assess(text)
-    names = {s.signal: s.quote for s in a.signals}
-    assert "not trying to sell anything" in names
-    assert all(q in text for q in names.values() if q)
-
-
-def test_long_match_quote_is_trimmed() -> None:
-    text = "Your account " + "x" * 30 + " will be terminated unless you verify your account."
-    for s in rules.assess(text).signals:
-        assert s.quote is not None and len(s.quote) <= 80 and s.quote in text
-
-
-def test_merge_field_residue_makes_cold_message_generic() -> None:
-    text = "Hi {{first_name}}, I help companies like {{company}} grow revenue. Quick call?"
-    a = rules.assess(text)
-    assert a.category is Category.sales_pitch
-    assert a.generic
-    residue = [s for s in a.signals if s.signal == "merge-field residue"]
-    assert residue and residue[0].quote == "{{first_name}}"
-
-
-def test_genuine_template_with_placeholders_is_not_generic() -> None:
-    text = (
-        "Dear [Name], thank you for meeting with me yesterday. As discussed, I'll send the notes."
-    )
-    a = rules.assess(text)
-    assert a.category is Category.genuine
-    assert not a.generic
-    assert any(s.signal == "mentions meeting in person" for s in a.signals)
-
-
-def test_specific_personal_detail_is_not_generic() -> None:
-    text = (
-        "Hi Ravi, I saw that you worked on the payments rewrite at Shopfront. We're hiring a "
-        "staff engineer for that kind of work; open to new opportunities?"
-    )
-    a = rules.assess(text)
-    assert a.category is Category.recruiting
-    assert not a.generic
+def test_every_rule_shows_a_signal_and_weighs_something() -> None:
+    for rule in RULES:
+        assert rule.signal and rule.signal == rule.signal.strip(), rule.id
+        assert rule.weights and any(w > 0 for w in rule.weights.values()), rule.id
 
 
 @pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("Would you be open to a chat next week?\n\nBest,\nMaria", "Maria"),
-        ("Quick question about your roadmap.\nThanks, Jonas", "Jonas"),
-        ("Hi, I'm Priya from Growthly and we help startups scale.", "Priya"),
-        ("Hello there. My name is Tomasz and I run a design studio.", "Tomasz"),
-        ("Did you receive my previous email?\nRegards,\nSgt. Rebecca.", "Rebecca"),
-        ("Let me know what you think.\n\nCheers,\n[Your Name]", None),
-        ("Let me know what you think.\n\nBest regards,\nThe Growth Team", None),
-        ("I'm writing to ask about your service. I'm interested in the pro plan.", None),
-        ("Thanks!\nBest", None),
-        ("", None),
-    ],
+    "ids",
+    [classify.FEEDBACK_RULES, classify.RELATIONSHIP_RULES, classify.WRONG_NUMBER_RULES],
+    ids=["feedback", "relationship", "wrong_number"],
 )
-def test_sender_name(text: str, name: str | None) -> None:
-    assert extract.sender_name(text) == name
-    assert rules.assess(text).sender_name == name
+def test_precedence_rules_name_real_rows(ids: frozenset[str]) -> None:
+    assert ids - BY_ID.keys() == set()
 
 
-@pytest.mark.parametrize(
-    ("text", "offer", "ask"),
-    [
-        (
-            "We help agencies like yours with lead generation. Worth a 15-minute call?",
-            "lead generation",
-            "a 15-minute call",
-        ),
-        (
-            "Our SEO services put clients on the first page of Google. Can we hop on a quick call?",
-            "SEO services",
-            "a quick call",
-        ),
-        ("Could you write me a short testimonial for my coaching page?", None, "a testimonial"),
-        ("Would you be willing to endorse me for Python on LinkedIn?", None, "an endorsement"),
-        (
-            "Let's exchange links: I'll link to your blog if you link to mine.",
-            "a link exchange",
-            "a link exchange",
-        ),
-    ],
-)
-def test_offer_and_ask(text: str, offer: str | None, ask: str | None) -> None:
-    a = rules.assess(text)
-    assert a.category.is_cold
-    assert a.offer == offer
-    assert a.ask == ask
+# --------------------------------------------------------------------------- sample wording
 
 
-def test_scam_slots_never_echo_the_bait() -> None:
-    a = rules.assess("Verify your account now: login here or your mailbox will be closed.")
-    assert a.category is Category.scam
-    assert a.offer is None and a.ask is None
+def literal_runs(pattern: str) -> list[list[str]]:
+    """Runs of words a regex matches literally, in order: r"\\bvery\\s+nice\\s+(?:a|b)" gives
+    [["very", "nice"]]. Groups, classes, alternation and quantified letters end a run."""
+    pattern = pattern.replace("['’]", "'")
+    runs: list[list[str]] = []
+    words: list[str] = []
+    word = ""
+    skip = False
+    i = 0
+
+    def end_run() -> None:
+        nonlocal words
+        if len(words) > 1:
+            runs.append(words)
+        words = []
+
+    while i < len(pattern):
+        ch = pattern[i]
+        nxt = pattern[i + 1 : i + 2]
+        if ch == "\\" and nxt in ("s", "b"):
+            skip = False
+            if word:
+                words.append(word.lower())
+                word = ""
+            i += 2
+            if nxt == "s" and pattern[i : i + 1] in ("+", "*", "?"):
+                i += 1
+            continue
+        if ch == " " and pattern[i + 1 : i + 2] not in ("?", "*", "{"):
+            skip = False
+            if word:
+                words.append(word.lower())
+                word = ""
+            i += 1
+            continue
+        if skip or ((ch.isalpha() or ch in "'-") and nxt in ("?", "*", "{", "+")):
+            # A quantified letter ("colou?r"): that word is not literal; skip to its end.
+            skip = ch.isalpha() or ch in "'-?*+{},0123456789"
+            if word or skip:
+                word = ""
+                end_run()
+            i += 1
+            continue
+        if ch.isalpha() or ch in "'-":
+            word += ch
+            i += 1
+            continue
+        # Anything else (a group, a class, "|", an escape) ends the run.
+        if word:
+            words.append(word.lower())
+        word = ""
+        end_run()
+        i += 2 if ch == "\\" else 1
+    if word:
+        words.append(word.lower())
+    end_run()
+    return runs
 
 
-def test_language_guess() -> None:
-    assert rules.assess("Hi Anna, thanks for the intro yesterday, see you soon.").language == "en"
-    assert extract.language("Здравствуйте, я хотел бы предложить вам сотрудничество") == "ru"
-    assert (
-        extract.language("Hola, me gustaría saber si usted tiene tiempo para una llamada") == "es"
-    )
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
 
 
-def _load(name: str) -> list[dict]:
-    with (DATA / name).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+def copied_phrases(patterns: dict[str, str], samples: list[str]) -> list[str]:
+    """'<name>: <phrase>' for every COPIED_RUN-word literal run that a sample contains."""
+    corpus = "\n".join(_normal(s) for s in samples)
+    found = []
+    for name, pattern in patterns.items():
+        for run in literal_runs(pattern):
+            for i in range(len(run) - COPIED_RUN + 1):
+                phrase = " ".join(run[i : i + COPIED_RUN])
+                if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", corpus):
+                    found.append(f"{name}: {phrase}")
+    return found
 
 
-def test_dev_data_macro_f1_and_genuine_as_cold() -> None:
-    dev = _load("dev_samples.jsonl")
-    more = _load("dev_samples_more.jsonl")
-
-    pairs = [(Category(d["label"]), rules.assess(d["text"]).category) for d in dev]
-    f1s = []
-    for c in Category:
-        tp = sum(g is c and p is c for g, p in pairs)
-        fp = sum(g is not c and p is c for g, p in pairs)
-        fn = sum(g is c and p is not c for g, p in pairs)
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
-    macro_f1 = sum(f1s) / len(f1s)
-    assert macro_f1 >= 0.85, f1s
-
-    genuine = [d["text"] for d in dev + more if d["label"] == "genuine"]
-    cold = sum(rules.assess(t).category.is_cold for t in genuine)
-    assert genuine and cold / len(genuine) <= 0.05
+def _samples() -> list[str]:
+    texts = []
+    for name in SAMPLE_FILES:
+        with (DATA_DIR / name).open(encoding="utf-8") as f:
+            texts += [json.loads(line)["text"] for line in f if line.strip()]
+    return texts
 
 
-def test_dev_data_quotes_verbatim_and_genuine_never_generic() -> None:
-    for d in _load("dev_samples.jsonl") + _load("dev_samples_more.jsonl"):
-        a = rules.assess(d["text"])
-        assert all(s.quote is None or s.quote in d["text"] for s in a.signals)
-        if a.category is Category.genuine:
-            assert not a.generic
+def _all_patterns() -> dict[str, str]:
+    patterns = {rule.id: rule.pattern.pattern for rule in RULES}
+    patterns["merge_field"] = evidence.MERGE_FIELD.pattern
+    patterns["personal_detail"] = evidence.PERSONAL_DETAIL.pattern
+    patterns |= {f"offer {p}": rx.pattern for p, rx in slots.OFFERS}
+    patterns |= {f"ask {p}": rx.pattern for p, rx in slots.ASKS}
+    return patterns
 
 
-def test_fast_pattern_equals_plain_regex() -> None:
-    """The literal-key shortcut must never change what a rule matches."""
-    texts = [t for t, _ in CASES] + [SEED_CONNECT, SEED_DEMO]
-    texts += [d["text"] for d in _load("dev_samples.jsonl") + _load("dev_samples_more.jsonl")]
-    patterns = [r.pattern for r in rules.RULES] + [rules.MERGE_FIELD, rules.PERSONAL_DETAIL]
-    for fp in patterns:
-        plain = re.compile(fp.pattern, re.IGNORECASE)
-        for t in texts:
-            a, b = fp.search(t), plain.search(t)
-            assert (a and a.span()) == (b and b.span()), (fp.pattern[:60], t[:60])
+def test_literal_runs_reads_words_not_regex_syntax() -> None:
+    assert literal_runs(r"\bvery\s+nice\s+(?:a|b)\s+day\b") == [["very", "nice"]]
+    assert literal_runs(r"\bthanks\s+for\s+connecting|\bwe're\s+hiring\b") == [
+        ["thanks", "for", "connecting"],
+        ["we're", "hiring"],
+    ]
+    assert literal_runs(r"\bcolou?r\s+me\s+happy") == [["me", "happy"]]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        " ",
-        "\x00\x01\x02\x1b[31m",
-        "🙂🙂🙂🔥",
-        "مرحبا، هل يمكننا التحدث؟",
-        "\u202eevil\u202c text with bidi controls",
-        "İstanbul'dan selamlar",
-        "a" * 100_000,
-        "click here " * 10_000,
-        "{" * 50_000 + "[" * 50_000,
-        ("Hi [Name], " + "quick call? " * 5000 + "Best,\nAnna"),
-    ],
-    ids=["empty", "space", "control", "emoji", "rtl", "bidi", "dotted-i", "100k", "repeat",
-         "brackets", "long-template"],
-)  # fmt: skip
-def test_robust_on_any_string(text: str) -> None:
-    a = rules.assess(text)
-    assert a.category in Category
-    assert 0.0 <= a.confidence <= 1.0
-    assert all(s.quote is None or s.quote in text for s in a.signals)
+def test_no_rule_copies_five_words_from_a_sample() -> None:
+    assert copied_phrases(_all_patterns(), _samples()) == []
 
 
-def test_empty_or_tiny_text_is_low_confidence_genuine() -> None:
-    for text in ("", "   ", "ok", "?"):
-        a = rules.assess(text)
-        assert a.category is Category.genuine
-        assert a.confidence <= 0.5
-
-
-def test_deterministic() -> None:
-    assert rules.assess(SEED_DEMO) == rules.assess(SEED_DEMO)
-
-
-FRESH = DATA_DIR / "written" / "fresh_samples.jsonl"
-
-
-def test_fresh_samples_macro_f1_and_genuine_as_cold() -> None:
-    """Hand-written messages in the dev sources' styles (not paraphrases of the dev files)."""
-    with FRESH.open(encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    assert len(rows) >= 90
-    pairs = [(Category(d["label"]), rules.assess(d["text"]).category) for d in rows]
-    f1s = []
-    for c in Category:
-        tp = sum(g is c and p is c for g, p in pairs)
-        fp = sum(g is not c and p is c for g, p in pairs)
-        fn = sum(g is c and p is not c for g, p in pairs)
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
-    assert sum(f1s) / len(f1s) >= 0.95, f1s
-
-    genuine = [p for g, p in pairs if g is Category.genuine]
-    assert len(genuine) >= 20
-    assert sum(p.is_cold for p in genuine) / len(genuine) <= 0.05
-
-
-# README rule 2: relationship evidence turns favour / job-search / reference asks genuine.
-RELATIONSHIP_CASES: list[str] = [
-    "Hi Mr Ortiz, it's Jana from 3C across the hall. I'm travelling next week - would you be "
-    "willing to take in my parcels and feed the fish? I'd owe you one!",
-    "Hi Raj, we studied together at Leeds. I'm applying for a data job at Arup - could you be "
-    "a reference for me? They may call next week.",
-    "Hallo Petra, wir haben vier Jahre zusammen bei SAP gearbeitet. Ich bewerbe mich gerade auf "
-    "eine Stelle als Teamleiterin - wärst du bereit, mir eine Referenz zu geben?",
-    "Hola Diego, fuimos compañeros en Globant. Estoy postulando a un puesto nuevo y quería "
-    "pedirte si podrías darme una recomendación.",
-    "Ciao Giulia, siamo stati colleghi in Accenture. Mi farebbe piacere avere un tuo parere sul "
-    "mio CV, sto cercando una nuova posizione.",
-    "Oi Pedro, estudamos juntos na USP. Gostaria da sua opinião sobre o meu projeto de mestrado.",
-    "Bonjour Claire, nous étions collègues chez Orange. Je candidate pour un poste chez Thales, "
-    "accepterais-tu d'être ma référence ?",
-    "Hey Omar, Nadia introduced us at the meetup. Would you be open to giving feedback on my app?",
-]
-
-
-@pytest.mark.parametrize("text", RELATIONSHIP_CASES)
-def test_relationship_makes_reasonable_ask_genuine(text: str) -> None:
-    a = rules.assess(text)
-    assert a.category is Category.genuine, [s.signal for s in a.signals]
-    assert not a.generic
-
-
-def test_cold_verdict_against_relationship_is_not_confident() -> None:
-    a = rules.assess(
-        "Hi Sam, we worked together at Initech. We help SaaS companies like yours book 30% "
-        "more meetings with outbound lead generation - our platform does it all."
-    )
-    assert a.category is Category.sales_pitch
-    assert a.confidence <= rules.RELATIONSHIP_COLD_CAP
-
-
-def test_wrong_number_opener_beats_claimed_meeting() -> None:
-    for text in (
-        "Hi, is this Jessica? We met at the yacht club in Marbella. Sorry, seems I got the "
-        "wrong number. You seem lovely though!",
-        "Hello Mike, is this you? We met at the wine tasting last month.",
-    ):
-        assert rules.assess(text).category is Category.scam, text
-
-
-NEW_COLD_CUES: list[tuple[str, Category]] = [
-    (
-        "Hello, we design and build fast, modern websites for local shops. Take a look at our "
-        "portfolio and let me know if you'd like a quote.",
-        Category.sales_pitch,
-    ),
-    (
-        "Hi there, our services include branding, copywriting and social media management.",
-        Category.sales_pitch,
-    ),
-    (
-        "Hi! I'm a junior designer and would love your insights on how you landed your first "
-        "agency job.",
-        Category.favor_request,
-    ),
-    (
-        "Hello, I'm a bootcamp grad trying to break into UX. Could you share any tips?",
-        Category.favor_request,
-    ),
-    (
-        "Hi, our hospital network pays a $15,000 sign-on bonus for night-shift nurses.",
-        Category.recruiting,
-    ),
-    (
-        "Hi Tom, we're expanding our data team in Austin and your background looks like a match.",
-        Category.recruiting,
-    ),
-    (
-        "Guten Tag Herr Maier, für einen namhaften Kunden aus dem Maschinenbau suche ich einen "
-        "erfahrenen Projektleiter.",
-        Category.recruiting,
-    ),
-    (
-        "Buongiorno, la contatto per una posizione di sviluppatore senior a Torino.",
-        Category.recruiting,
-    ),
-    (
-        "Hola Ana, nuestro cliente, una fintech en Madrid, busca analistas de datos.",
-        Category.recruiting,
-    ),
-    (
-        "Ciao, ho appena lanciato la mia app di ricette: cosa ne pensi?",
-        Category.favor_request,
-    ),
-    (
-        "Olá, acabei de lançar o meu curso online e queria muito a sua opinião sincera.",
-        Category.favor_request,
-    ),
-    ("Hi there, is this Karen? Sorry if this is a wrong number.", Category.scam),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), NEW_COLD_CUES)
-def test_new_cold_cues(text: str, expected: Category) -> None:
-    a = rules.assess(text)
-    assert a.category is expected, [s.signal for s in a.signals]
-    assert a.signals
+def test_the_copy_check_catches_a_planted_phrase() -> None:
+    tokens = max(_samples(), key=len).split()
+    start = next(i for i in range(len(tokens)) if all(t.isalpha() for t in tokens[i : i + 6]))
+    words = tokens[start : start + 6]
+    planted = r"\b" + r"\s+".join(words) + r"\b"
+    assert copied_phrases({"planted": planted}, _samples()) == [
+        f"planted: {' '.join(w.lower() for w in words[:5])}",
+        f"planted: {' '.join(w.lower() for w in words[1:6])}",
+    ]
