@@ -61,8 +61,7 @@ class SettingError(ColdShoulderError):
 
     reason: "unknown_field", "empty", "too_long" (length, limit), "unknown_language" (value),
     "link_in_signature" (value: the link found), "signature_has_link" (links can't be
-    turned off). field: the setting. `message` is the default English wording from
-    prompts/notes.toml [setting], which str() returns.
+    turned off). field: the setting.
     """
 
     def __init__(
@@ -73,11 +72,10 @@ class SettingError(ColdShoulderError):
         value: str | None = None,
         length: int | None = None,
         limit: int | None = None,
-        message: str = "",
     ):
         self.reason = reason
         self.field = field
         self.value = value
         self.length = length
         self.limit = limit
-        super().__init__(message or reason)
+        super().__init__(f"{reason}: {field}")

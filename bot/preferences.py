@@ -1,60 +1,33 @@
 """Changing a user's preferences: every text setting is checked before it replaces the old.
 
 Pure functions over the Preferences model: they return a new value or raise SettingError
-saying what to fix (as data, with default wording from prompts/notes.toml), and never
-half-apply a change.
+saying what to fix (as data: the wording is the renderer's), and never half-apply a change.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from bot.config import DEFAULT_PROMPTS_DIR
 from bot.errors import SettingError
 from bot.models import Category, Preferences, Tone
-from bot.prompts import Prompts
 from bot.text import contacts, language
 
-# field -> (label for messages, maximum characters)
-TEXT_FIELDS: dict[str, tuple[str, int]] = {
-    "style": ("style instructions", 500),
-    "signature": ("signature", 120),
-    "profile": ("profile", 600),
-    "language": ("reply language", 40),
-}
+# The text settings, each with its longest value in characters.
+TEXT_LIMITS: dict[str, int] = {"style": 500, "signature": 120, "profile": 600, "language": 40}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _refused(
-    reason: str,
-    field: str,
-    *,
-    value: str | None = None,
-    length: int | None = None,
-    limit: int | None = None,
-) -> SettingError:
-    """The refusal as data, with the default wording from prompts/notes.toml."""
-    label = TEXT_FIELDS[field][0] if field in TEXT_FIELDS else field
-    message = _WORDING.note(
-        f"setting.{reason}",
-        field=repr(field),
-        label=label,
-        value=repr(value),
-        length=length,
-        limit=limit,
-    )
-    return SettingError(reason, field, value=value, length=length, limit=limit, message=message)
-
-
-_WORDING = Prompts(DEFAULT_PROMPTS_DIR)
+def _refused(reason: str, field: str, **details: Any) -> SettingError:
+    return SettingError(reason, field, **details)
 
 
 def set_text(prefs: Preferences, field: str, value: str) -> Preferences:
     """The preferences with `field` set to `value`, or SettingError saying what to fix."""
-    if field not in TEXT_FIELDS:
+    if field not in TEXT_LIMITS:
         raise _refused("unknown_field", field)
-    limit = TEXT_FIELDS[field][1]
+    limit = TEXT_LIMITS[field]
     text = _CONTROL.sub("", value).strip()
     if not text:
         raise _refused("empty", field)
@@ -73,7 +46,7 @@ def set_text(prefs: Preferences, field: str, value: str) -> Preferences:
 
 
 def clear(prefs: Preferences, field: str) -> Preferences:
-    if field not in TEXT_FIELDS:
+    if field not in TEXT_LIMITS:
         raise _refused("unknown_field", field)
     return prefs.model_copy(update={field: None})
 

@@ -14,7 +14,7 @@ from string import Template
 from bot.errors import MissingVariables, PromptError
 
 VARIANT_SEPARATOR = "---"
-NOTES_FILE = "notes.toml"  # one-line notes and refusals, keyed "section.name"
+NOTES_FILE = "notes.toml"  # one-line notes for the card, keyed "section.name"
 
 
 class Prompts:

@@ -7,6 +7,7 @@ import pytest
 from bot import preferences
 from bot.errors import SettingError
 from bot.models import Category, Incoming, Preferences, StyleExample, Tone
+from bot.telegram import texts
 
 PITCH = (
     "Hi Sam, thanks for connecting! I help agencies like yours generate 40+ qualified leads "
@@ -31,8 +32,14 @@ PROFILE = "I run a two-person design studio in Leeds. Not interested in lead gen
     ],
 )
 def test_bad_text_settings_are_refused_with_a_reason(field, value, complaint):
-    with pytest.raises(SettingError, match=complaint):
+    with pytest.raises(SettingError) as refused:
         preferences.set_text(Preferences(), field, value)
+    assert complaint in refusal(refused.value)
+
+
+def refusal(exc: SettingError) -> str:
+    """The refusal as the bot words it."""
+    return texts.setting_refused(exc.reason, exc.field, exc.value, exc.length, exc.limit)
 
 
 def test_good_text_settings_are_cleaned_and_kept():
@@ -45,8 +52,9 @@ def test_good_text_settings_are_cleaned_and_kept():
 
 def test_links_cannot_be_turned_off_under_a_linked_signature():
     prefs = Preferences(share_links=True, signature="https://sam.example")
-    with pytest.raises(SettingError, match="signature contains a link"):
+    with pytest.raises(SettingError) as refused:
         preferences.toggle_links(prefs)
+    assert "signature contains a link" in refusal(refused.value)
     assert preferences.toggle_links(Preferences()).share_links
 
 

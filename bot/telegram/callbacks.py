@@ -14,7 +14,7 @@ from enum import StrEnum
 from telegram.constants import InlineKeyboardButtonLimit
 
 from bot.models import Category, Tone
-from bot.preferences import TEXT_FIELDS
+from bot.preferences import TEXT_LIMITS
 
 PREFIX = "cs1"
 
@@ -51,8 +51,8 @@ ARGS: dict[Action, frozenset[str]] = {
     Action.set_tone: frozenset(Tone),
     Action.default_tone: frozenset(Tone),
     Action.recategorize: frozenset(Category),
-    Action.edit_setting: frozenset(TEXT_FIELDS),
-    Action.clear_setting: frozenset(TEXT_FIELDS),
+    Action.edit_setting: frozenset(TEXT_LIMITS),
+    Action.clear_setting: frozenset(TEXT_LIMITS),
     Action.category_tone: frozenset(Category),
     Action.set_category_tone: frozenset(
         f"{c.value}.{t}" for c in Category for t in [*Tone, "default"]

@@ -6,7 +6,8 @@ from telegram import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
 from bot.models import Case, CaseStatus, Category, Preferences, Tone
-from bot.preferences import TEXT_FIELDS
+from bot.preferences import TEXT_LIMITS
+from bot.telegram import texts
 from bot.telegram.callbacks import Action, pack
 
 
@@ -21,24 +22,24 @@ def card(case: Case) -> InlineKeyboardMarkup | None:
     if not case.draft_shown:
         return InlineKeyboardMarkup(
             [
-                [_button("Show a draft anyway", Action.show_draft, case.id)],
-                [_button("🗑 Discard", Action.discard, case.id)],
+                [_button(texts.BUTTON_SHOW_DRAFT, Action.show_draft, case.id)],
+                [_button(texts.BUTTON_DISCARD, Action.discard, case.id)],
             ]
         )
     return InlineKeyboardMarkup(
         [
             [
-                _button("✅ Approve", Action.approve, case.id),
-                _button("✏️ Edit", Action.edit, case.id),
+                _button(texts.BUTTON_APPROVE, Action.approve, case.id),
+                _button(texts.BUTTON_EDIT, Action.edit, case.id),
             ],
             [
-                _button("🔄 Regenerate", Action.regenerate, case.id),
-                _button("🎚 Tone", Action.tones, case.id),
-                _button("🗑 Discard", Action.discard, case.id),
+                _button(texts.BUTTON_REGENERATE, Action.regenerate, case.id),
+                _button(texts.BUTTON_TONE, Action.tones, case.id),
+                _button(texts.BUTTON_DISCARD, Action.discard, case.id),
             ],
-            [_button("Wrong category?", Action.wrong_category, case.id)]
+            [_button(texts.BUTTON_WRONG_CATEGORY, Action.wrong_category, case.id)]
             + (
-                [_button("📝 Fix text", Action.fix_text, case.id)]
+                [_button(texts.BUTTON_FIX_TEXT, Action.fix_text, case.id)]
                 if case.incoming.source == "screenshot"
                 else []
             ),
@@ -50,11 +51,10 @@ def category_row(case: Case) -> InlineKeyboardMarkup:
     """Pick the right category for a card; the current one is marked."""
     current = case.assessment.category if case.assessment else None
     buttons = [
-        _button(("• " if c is current else "") + c.label, Action.recategorize, case.id, c)
-        for c in Category
+        _button(_marked(c.label, c is current), Action.recategorize, case.id, c) for c in Category
     ]
     return InlineKeyboardMarkup(
-        [buttons[:2], buttons[2:4], buttons[4:], [_button("⬅️ Back", Action.back, case.id)]]
+        [buttons[:2], buttons[2:4], buttons[4:], [_button(texts.BUTTON_BACK, Action.back, case.id)]]
     )
 
 
@@ -62,19 +62,26 @@ def settings(prefs: Preferences, learned: int) -> InlineKeyboardMarkup:
     """The /settings menu: one button per setting, and Clear for the text ones that are set."""
     rows = [
         [
-            _button(f"🎚 Tone: {prefs.cold_tone.value}", Action.default_tone_menu),
-            _button("Per-category tones", Action.category_tones),
+            _button(
+                texts.BUTTON_DEFAULT_TONE.format(tone=prefs.cold_tone.value),
+                Action.default_tone_menu,
+            ),
+            _button(texts.BUTTON_CATEGORY_TONES, Action.category_tones),
         ]
     ]
-    for field, (label, _limit) in TEXT_FIELDS.items():
-        row = [_button(f"✏️ {label.capitalize()}", Action.edit_setting, 0, field)]
+    for field in TEXT_LIMITS:
+        label = texts.SETTING_LABELS[field].capitalize()
+        row = [
+            _button(texts.BUTTON_EDIT_SETTING.format(label=label), Action.edit_setting, 0, field)
+        ]
         if getattr(prefs, field):
-            row.append(_button("✖ Clear", Action.clear_setting, 0, field))
+            row.append(_button(texts.BUTTON_CLEAR, Action.clear_setting, 0, field))
         rows.append(row)
-    links = "on" if prefs.share_links else "off"
-    rows.append([_button(f"🔗 Links in replies: {links}", Action.links)])
+    links = texts.ON_OFF[prefs.share_links]
+    rows.append([_button(texts.BUTTON_LINKS.format(state=links), Action.links)])
     if learned:
-        rows.append([_button(f"🧹 Forget {learned} learned replies", Action.clear_examples)])
+        forget = texts.BUTTON_FORGET_EXAMPLES.format(count=learned)
+        rows.append([_button(forget, Action.clear_examples)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -82,9 +89,12 @@ def category_tone_list(prefs: Preferences) -> InlineKeyboardMarkup:
     rows = []
     for category in Category:
         chosen = prefs.category_tones.get(category)
-        shown = chosen.value if chosen else f"default ({prefs.tone_for(category).value})"
-        rows.append([_button(f"{category.label}: {shown}", Action.category_tone, 0, category)])
-    rows.append([_button("⬅️ Settings", Action.settings)])
+        default = texts.BUTTON_CATEGORY_DEFAULT.format(tone=prefs.tone_for(category).value)
+        shown = texts.BUTTON_CATEGORY_TONE.format(
+            category=category.label, tone=chosen.value if chosen else default
+        )
+        rows.append([_button(shown, Action.category_tone, 0, category)])
+    rows.append([_button(texts.BUTTON_SETTINGS, Action.settings)])
     return InlineKeyboardMarkup(rows)
 
 
@@ -92,7 +102,7 @@ def category_tone_picker(prefs: Preferences, category: Category) -> InlineKeyboa
     current = prefs.category_tones.get(category)
     buttons = [
         _button(
-            ("• " if tone is current else "") + tone.value,
+            _marked(tone.value, tone is current),
             Action.set_category_tone,
             0,
             f"{category.value}.{tone.value}",
@@ -100,33 +110,32 @@ def category_tone_picker(prefs: Preferences, category: Category) -> InlineKeyboa
         for tone in Tone
     ]
     default = _button(
-        ("• " if current is None else "") + "default",
+        _marked(texts.BUTTON_DEFAULT, current is None),
         Action.set_category_tone,
         0,
         f"{category.value}.default",
     )
-    back = _button("⬅️ Back", Action.category_tones)
+    back = _button(texts.BUTTON_BACK, Action.category_tones)
     return InlineKeyboardMarkup([buttons[:3], buttons[3:], [default, back]])
 
 
 def tone_row(case: Case) -> InlineKeyboardMarkup:
     current = case.draft.tone if case.draft else None
     buttons = [
-        _button(("• " if tone is current else "") + tone.value, Action.set_tone, case.id, tone)
+        _button(_marked(tone.value, tone is current), Action.set_tone, case.id, tone)
         for tone in Tone
     ]
     return InlineKeyboardMarkup(
-        [buttons[:3], buttons[3:], [_button("⬅️ Back", Action.back, case.id)]]
+        [buttons[:3], buttons[3:], [_button(texts.BUTTON_BACK, Action.back, case.id)]]
     )
 
 
 def default_tone_picker(current: Tone) -> InlineKeyboardMarkup:
     buttons = [
-        _button(("• " if tone is current else "") + tone.value, Action.default_tone, 0, tone)
-        for tone in Tone
+        _button(_marked(tone.value, tone is current), Action.default_tone, 0, tone) for tone in Tone
     ]
     return InlineKeyboardMarkup(
-        [buttons[:3], buttons[3:], [_button("⚙️ All settings", Action.settings)]]
+        [buttons[:3], buttons[3:], [_button(texts.BUTTON_ALL_SETTINGS, Action.settings)]]
     )
 
 
@@ -134,14 +143,21 @@ def history(cases: list[Case]) -> InlineKeyboardMarkup | None:
     if not cases:
         return None
     rows = [
-        [_button(f"Open #{c.id} · {_category_label(c)}", Action.open, c.id)] for c in cases[:10]
+        [
+            _button(
+                texts.BUTTON_OPEN.format(case_id=c.id, category=_category_label(c)),
+                Action.open,
+                c.id,
+            )
+        ]
+        for c in cases[:10]
     ]
     return InlineKeyboardMarkup(rows)
 
 
 def forget_confirm() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button("Delete everything", Action.forget), _button("Keep my data", Action.keep)]]
+        [[_button(texts.BUTTON_FORGET, Action.forget), _button(texts.BUTTON_KEEP, Action.keep)]]
     )
 
 
@@ -149,8 +165,14 @@ def copy(text: str) -> InlineKeyboardMarkup | None:
     """One-tap copy, when Telegram allows it for a text this long."""
     if len(text) > InlineKeyboardButtonLimit.MAX_COPY_TEXT:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton("📋 Copy", copy_text=CopyTextButton(text))]])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.BUTTON_COPY, copy_text=CopyTextButton(text))]]
+    )
 
 
 def _category_label(case: Case) -> str:
-    return case.assessment.category.label if case.assessment else "not assessed yet"
+    return case.assessment.category.label if case.assessment else texts.BUTTON_NOT_ASSESSED
+
+
+def _marked(label: str, current: bool) -> str:
+    return texts.BUTTON_CURRENT.format(label=label) if current else label

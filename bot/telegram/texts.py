@@ -207,3 +207,71 @@ def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+# --- buttons (bot.telegram.keyboards) -------------------------------------------------------
+
+BUTTON_SHOW_DRAFT = "Show a draft anyway"
+BUTTON_DISCARD = "🗑 Discard"
+BUTTON_APPROVE = "✅ Approve"
+BUTTON_EDIT = "✏️ Edit"
+BUTTON_REGENERATE = "🔄 Regenerate"
+BUTTON_TONE = "🎚 Tone"
+BUTTON_WRONG_CATEGORY = "Wrong category?"
+BUTTON_FIX_TEXT = "📝 Fix text"
+BUTTON_BACK = "⬅️ Back"
+BUTTON_CURRENT = "• {label}"  # the current choice in a row of options
+BUTTON_DEFAULT_TONE = "🎚 Tone: {tone}"
+BUTTON_CATEGORY_TONES = "Per-category tones"
+BUTTON_EDIT_SETTING = "✏️ {label}"
+BUTTON_CLEAR = "✖ Clear"
+BUTTON_LINKS = "🔗 Links in replies: {state}"
+BUTTON_FORGET_EXAMPLES = "🧹 Forget {count} learned replies"
+BUTTON_CATEGORY_TONE = "{category}: {tone}"
+BUTTON_CATEGORY_DEFAULT = "default ({tone})"
+BUTTON_DEFAULT = "default"
+BUTTON_SETTINGS = "⬅️ Settings"
+BUTTON_ALL_SETTINGS = "⚙️ All settings"
+BUTTON_OPEN = "Open #{case_id} · {category}"
+BUTTON_NOT_ASSESSED = "not assessed yet"
+BUTTON_FORGET = "Delete everything"
+BUTTON_KEEP = "Keep my data"
+BUTTON_COPY = "📋 Copy"
+
+# --- settings refused (bot.preferences raises SettingError with the reason as data) --------
+
+SETTING_LABELS = {
+    "style": "style instructions",
+    "signature": "signature",
+    "profile": "profile",
+    "language": "reply language",
+}
+SETTING_REFUSED = {
+    "unknown_field": "There is no setting called {field!r}.",
+    "empty": "That {label} is empty. Send the text, or tap Clear to remove it.",
+    "too_long": (
+        "That {label} is {length} characters; the limit is {limit}. "
+        "Nothing was changed: send a shorter one."
+    ),
+    "unknown_language": (
+        "I don't know the language {value!r}. Send a name or a code such as "
+        "English, de, or Español; or tap Clear to match the sender."
+    ),
+    "link_in_signature": (
+        "Your signature contains {value!r}, and links in replies are off. "
+        "Send a signature without it, or turn links on in /settings first."
+    ),
+    "signature_has_link": (
+        "Your signature contains a link. Change or clear the signature first, then turn links off."
+    ),
+}
+
+
+def setting_refused(
+    reason: str, field: str, value: str | None, length: int | None, limit: int | None
+) -> str:
+    """Why a setting was refused, in words."""
+    label = SETTING_LABELS.get(field, field)
+    return SETTING_REFUSED[reason].format(
+        field=field, label=label, value=value, length=length, limit=limit
+    )

@@ -165,7 +165,7 @@ async def _change_preferences(
     try:
         await context.service.change_preferences(user_id, change)
     except SettingError as exc:
-        await update.callback_query.answer(str(exc)[:200], show_alert=True)
+        await update.callback_query.answer(_refusal(exc)[:200], show_alert=True)
         return
     await update.callback_query.answer()
     text, markup = await _settings_view(context, user_id)
@@ -178,8 +178,12 @@ async def apply_reply(message: Message, field: str, context: BotContext) -> None
     try:
         await context.service.answer_setting(user_id, field, message.text)
     except SettingError as exc:
-        await message.reply_text(str(exc))  # the old value stays; the prompt stays open
+        await message.reply_text(_refusal(exc))  # the old value stays; the prompt stays open
         return
     await message.reply_text(texts.SETTING_SAVED)
     text, markup = await _settings_view(context, user_id)
     await message.reply_html(text, reply_markup=markup)
+
+
+def _refusal(exc: SettingError) -> str:
+    return texts.setting_refused(exc.reason, exc.field, exc.value, exc.length, exc.limit)
