@@ -7,9 +7,9 @@ import asyncio
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable
 from typing import Any
 
+from telegram import Update
 from telegram.ext import Application
 
 from bot.config import Settings
@@ -20,8 +20,6 @@ log = logging.getLogger(__name__)
 
 RECOVERY_LEASE = "recovery"
 RECOVERY_EVERY = 5.0  # seconds between looks for work a dead replica left behind
-
-Replay = Callable[[Application, int, dict[str, Any]], Awaitable[None]]
 
 
 async def recover(app: Application, idle_for: float = 0.0) -> None:
@@ -39,9 +37,19 @@ async def recover(app: Application, idle_for: float = 0.0) -> None:
         log.info("finished %d case(s) left over from the previous run", len(unfinished))
 
 
-async def recovery_loop(app: Application, settings: Settings, replay: Replay) -> None:
-    """On exactly one replica at a time (a lease): replay unfinished updates with `replay`
-    and finish cases a dead replica left behind."""
+async def process_stored(app: Application, update_id: int, payload: dict[str, Any]) -> None:
+    """Run one update from the webhook inbox through the handlers, then mark it done."""
+    try:
+        await app.process_update(Update.de_json(payload, app.bot))
+    except Exception:
+        log.exception("update %s failed; it stays in the inbox for a retry", update_id)
+        return
+    await app.bot_data.store.inbox.finish(update_id)
+
+
+async def recovery_loop(app: Application, settings: Settings) -> None:
+    """On exactly one replica at a time (a lease): replay unfinished updates and finish
+    cases a dead replica left behind."""
     holder = f"{socket.gethostname()}:{os.getpid()}"
     inbox = app.bot_data.store.inbox
     while True:
@@ -49,7 +57,7 @@ async def recovery_loop(app: Application, settings: Settings, replay: Replay) ->
             if await inbox.acquire_lease(RECOVERY_LEASE, holder, ttl=RECOVERY_EVERY * 3):
                 for update_id, payload in await inbox.stale(settings.stale_after):
                     log.info("replaying update %s left unfinished", update_id)
-                    await replay(app, update_id, payload)
+                    await process_stored(app, update_id, payload)
                 await recover(app, idle_for=settings.stale_after)
         except asyncio.CancelledError:
             raise

@@ -20,7 +20,7 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.metrics import METRICS
-from bot.telegram.recovery import recovery_loop
+from bot.telegram.recovery import process_stored, recovery_loop
 
 log = logging.getLogger(__name__)
 
@@ -66,20 +66,10 @@ async def on_update(request: web.Request) -> web.Response:
         METRICS.inc("coldshoulder_webhook_duplicates_total")
         return web.Response(text="duplicate")
     # Handle after answering: Telegram waits for nobody's LLM call.
-    task = asyncio.create_task(handle(app, update_id, payload))
+    task = asyncio.create_task(process_stored(app, update_id, payload))
     services["tasks"].add(task)
     task.add_done_callback(services["tasks"].discard)
     return web.Response(text="ok")
-
-
-async def handle(app: Application, update_id: int, payload: dict[str, Any]) -> None:
-    """Run one stored update through the handlers, then mark it done."""
-    try:
-        await app.process_update(Update.de_json(payload, app.bot))
-    except Exception:
-        log.exception("update %s failed; it stays in the inbox for a retry", update_id)
-        return
-    await app.bot_data.store.inbox.finish(update_id)
 
 
 async def on_healthz(request: web.Request) -> web.Response:
@@ -121,7 +111,7 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> No
         allowed_updates=Update.ALL_TYPES,
     )
     log.info("webhook mode: listening on %s", settings.listen)
-    recovery = asyncio.create_task(recovery_loop(app, settings, handle))
+    recovery = asyncio.create_task(recovery_loop(app, settings))
     try:
         await stop.wait()
     finally:
