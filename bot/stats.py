@@ -1,6 +1,7 @@
 """`/stats` for one user: what came in over the last weeks, as text and a small bar chart.
 
-Pure: takes cases and the current time, returns plain text and PNG bytes (Pillow only).
+Pure: takes cases and the current time, returns the numbers and PNG bytes (Pillow only);
+bot.telegram.render words them.
 Weeks are rolling 7-day windows ending at `now`; week 0 is the latest.
 """
 
@@ -32,8 +33,25 @@ COLOURS: dict[Category, str] = {
 
 @dataclass(frozen=True)
 class Stats:
-    text: str
+    """The numbers /stats shows; the words are the renderer's."""
+
+    weeks: int
+    since: datetime  # the start of the window
+    judged: int  # cases the engine assessed in the window
+    cold: list[tuple[Category, int]]  # cold messages per category, most first
+    genuine: int
+    corrections: int
+    # How the corrections went: "to_genuine", "to_cold", "between_cold" -> count, most first.
+    correction_kinds: list[tuple[str, int]]
+    approved: int
+    edited: int  # approved replies the user had edited
+    discarded: int
+    waiting: int  # cards neither approved nor discarded
     chart_png: bytes | None
+
+    @property
+    def cold_total(self) -> int:
+        return sum(count for _, count in self.cold)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -53,7 +71,8 @@ def _in_window(cases: list[Case], now: datetime, weeks: int) -> list[Case]:
     return [c for c in cases if week_index(c.created_at, now) < weeks]
 
 
-def _day(moment: datetime) -> str:
+def day(moment: datetime) -> str:
+    """ "6 Dec": how /stats and its chart name a day."""
     return f"{moment.day} {moment:%b}"
 
 
@@ -61,63 +80,42 @@ def summarize(cases: list[Case], now: datetime, weeks: int = 8) -> Stats:
     """Totals over the last `weeks` weeks, and cold messages per week as a PNG chart."""
     weeks = max(1, weeks)
     recent = _in_window(cases, now, weeks)
-    since = _day(_utc(now) - weeks * WEEK)
-    period = f"the last {weeks} weeks" if weeks > 1 else "the last week"
-
     judged = [c for c in recent if c.assessment is not None]
-    if not judged:
-        return Stats(
-            text=(
-                f"No messages checked in {period}.\n"
-                "Forward or paste a message you got and I'll tell you whether it is cold, "
-                "and draft a reply. Your numbers will show up here."
-            ),
-            chart_png=None,
-        )
-
     cold = [c for c in judged if c.assessment is not None and c.assessment.category.is_cold]
-    genuine = len(judged) - len(cold)
     by_category = Counter(c.assessment.category for c in cold if c.assessment is not None)
-
-    lines = [f"In {period} (since {since}):", ""]
-    lines.append(f"Cold messages: {len(cold)}")
     order = {category: i for i, category in enumerate(Category)}
-    for category, count in sorted(by_category.items(), key=lambda kv: (-kv[1], order[kv[0]])):
-        lines.append(f"  • {category.label}: {count}")
-    lines.append(f"Genuine: {genuine}")
-
     corrected = [c for c in judged if c.corrected_from is not None]
-    if corrected:
-        kinds: Counter[str] = Counter()
-        for case in corrected:
-            before = case.corrected_from
-            after = case.assessment.category if case.assessment is not None else None
-            if before is None or after is None or before is after:
-                continue
-            if before.is_cold and not after.is_cold:
-                kinds["cold → genuine"] += 1
-            elif not before.is_cold and after.is_cold:
-                kinds["genuine → cold"] += 1
-            else:
-                kinds["to another cold category"] += 1
-        detail = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
-        lines.append(f"Your corrections: {len(corrected)}" + (f" ({detail})" if detail else ""))
-    else:
-        lines.append("Your corrections: 0")
-
     approved = [c for c in recent if c.status is CaseStatus.approved]
-    edited = sum(1 for c in approved if c.draft is not None and c.draft.edited)
-    lines.append(
-        f"Replies approved: {len(approved)}"
-        + (f" ({len(approved) - edited} as drafted, {edited} edited)" if approved else "")
+    return Stats(
+        weeks=weeks,
+        since=_utc(now) - weeks * WEEK,
+        judged=len(judged),
+        cold=sorted(by_category.items(), key=lambda kv: (-kv[1], order[kv[0]])),
+        genuine=len(judged) - len(cold),
+        corrections=len(corrected),
+        correction_kinds=_correction_kinds(corrected).most_common(),
+        approved=len(approved),
+        edited=sum(1 for c in approved if c.draft is not None and c.draft.edited),
+        discarded=sum(1 for c in recent if c.status is CaseStatus.discarded),
+        waiting=sum(1 for c in judged if c.status is CaseStatus.drafted),
+        chart_png=_chart(cold, now, weeks) if cold else None,
     )
-    discarded = sum(1 for c in recent if c.status is CaseStatus.discarded)
-    lines.append(f"Discarded: {discarded}")
-    open_ = sum(1 for c in judged if c.status is CaseStatus.drafted)
-    if open_:
-        lines.append(f"Still waiting for you: {open_}")
 
-    return Stats(text="\n".join(lines), chart_png=_chart(cold, now, weeks) if cold else None)
+
+def _correction_kinds(corrected: list[Case]) -> Counter[str]:
+    kinds: Counter[str] = Counter()
+    for case in corrected:
+        before = case.corrected_from
+        after = case.assessment.category if case.assessment is not None else None
+        if before is None or after is None or before is after:
+            continue
+        if before.is_cold and not after.is_cold:
+            kinds["to_genuine"] += 1
+        elif not before.is_cold and after.is_cold:
+            kinds["to_cold"] += 1
+        else:
+            kinds["between_cold"] += 1
+    return kinds
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -197,7 +195,7 @@ def _chart(cold: list[Case], now: datetime, weeks: int) -> bytes:
                 font=small,
             )
         start = _utc(now) - (weeks - i) * WEEK
-        label = "last 7 days" if i == weeks - 1 else _day(start)
+        label = "last 7 days" if i == weeks - 1 else day(start)
         draw.text(
             (centre - draw.textlength(label, font=small) / 2, bottom + 8),
             label,

@@ -9,6 +9,7 @@ from html import escape
 from telegram.constants import MessageLimit
 
 from bot.models import Case, Category, Preferences
+from bot.stats import Stats, day
 from bot.telegram import texts
 from bot.text import language
 
@@ -139,6 +140,33 @@ def settings(prefs: Preferences, learned: int) -> str:
         learned=learned,
         plural="y" if learned == 1 else "ies",
     )
+
+
+def stats(summary: Stats) -> str:
+    """The /stats text: plain, short, the numbers in words."""
+    weeks = summary.weeks
+    period = texts.STATS_PERIOD.get(weeks) or texts.STATS_PERIOD_WEEKS.format(weeks=weeks)
+    if not summary.judged:
+        return texts.STATS_EMPTY.format(period=period)
+    lines = [texts.STATS_TITLE.format(period=period, since=day(summary.since)), ""]
+    lines.append(texts.STATS_COLD.format(count=summary.cold_total))
+    for category, count in summary.cold:
+        lines.append(texts.STATS_CATEGORY.format(category=category.label, count=count))
+    lines.append(texts.STATS_GENUINE.format(count=summary.genuine))
+    kinds = ", ".join(
+        f"{n} {texts.STATS_CORRECTION_KINDS[kind]}" for kind, n in summary.correction_kinds
+    )
+    corrections = texts.STATS_CORRECTIONS.format(count=summary.corrections)
+    lines.append(corrections + (f" ({kinds})" if kinds else ""))
+    approved = texts.STATS_APPROVED.format(count=summary.approved)
+    if summary.approved:
+        drafted = summary.approved - summary.edited
+        approved += texts.STATS_APPROVED_SPLIT.format(drafted=drafted, edited=summary.edited)
+    lines.append(approved)
+    lines.append(texts.STATS_DISCARDED.format(count=summary.discarded))
+    if summary.waiting:
+        lines.append(texts.STATS_WAITING.format(count=summary.waiting))
+    return "\n".join(lines)
 
 
 def _first_words(text: str, count: int = 8) -> str:

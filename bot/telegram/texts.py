@@ -275,3 +275,28 @@ def setting_refused(
     return SETTING_REFUSED[reason].format(
         field=field, label=label, value=value, length=length, limit=limit
     )
+
+
+# --- /stats (bot.telegram.render.stats) ----------------------------------------------------
+
+STATS_PERIOD = {1: "the last week"}
+STATS_PERIOD_WEEKS = "the last {weeks} weeks"
+STATS_EMPTY = (
+    "No messages checked in {period}.\n"
+    "Forward or paste a message you got and I'll tell you whether it is cold, "
+    "and draft a reply. Your numbers will show up here."
+)
+STATS_TITLE = "In {period} (since {since}):"
+STATS_COLD = "Cold messages: {count}"
+STATS_CATEGORY = "  • {category}: {count}"
+STATS_GENUINE = "Genuine: {count}"
+STATS_CORRECTIONS = "Your corrections: {count}"
+STATS_CORRECTION_KINDS = {
+    "to_genuine": "cold → genuine",
+    "to_cold": "genuine → cold",
+    "between_cold": "to another cold category",
+}
+STATS_APPROVED = "Replies approved: {count}"
+STATS_APPROVED_SPLIT = " ({drafted} as drafted, {edited} edited)"
+STATS_DISCARDED = "Discarded: {count}"
+STATS_WAITING = "Still waiting for you: {count}"

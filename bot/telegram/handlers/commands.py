@@ -25,7 +25,7 @@ async def on_stats(update: Update, context: BotContext) -> None:
     """This user's last weeks in numbers, and a small chart."""
     cases = await context.service.recent(update.effective_user.id, STATS_CASES)
     summary = stats.summarize(cases, datetime.now(UTC))
-    await update.message.reply_text(summary.text)
+    await update.message.reply_text(render.stats(summary))
     if summary.chart_png:
         await update.message.reply_photo(summary.chart_png)
 
