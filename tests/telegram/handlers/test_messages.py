@@ -1,0 +1,98 @@
+"""What the user sends (bot/telegram/handlers/messages.py): forwards, pastes, the kinds of
+message the bot cannot read, and long pastes Telegram splits in two."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.telegram import texts
+from tests.fakes.telegram import media
+from tests.helpers import OWNER, PITCH, Harness, case_id, make_message_update
+
+
+async def test_a_forward_gets_typing_then_a_card_with_verdict_evidence_and_draft(bot: Harness):
+    calls = await bot.say(PITCH, forwarded_from="Recruiter", sender_id=777)
+
+    assert [c.method for c in calls] == ["sendChatAction", "sendMessage"]
+    typing, card = calls
+    assert typing.params == {"chat_id": OWNER, "action": "typing"}
+    assert card.params["chat_id"] == OWNER
+    assert card.params["parse_mode"] == "HTML"
+    text = card.params["text"]
+    assert "Sales pitch" in text
+    assert "<b>Why</b>" in text and "“" in text  # quoted evidence
+    assert "Draft · pointed" in text
+    assert [b["text"].split()[-1] for b in card.buttons] == [
+        "Approve",
+        "Edit",
+        "Regenerate",
+        "Tone",
+        "Discard",
+        "category?",
+    ]
+    assert {d.split(":")[1] for d in card.callback_data} == {"ap", "ed", "rg", "tn", "dc", "wc"}
+    stored = bot.rows("select status, category, card_message_id from cases")
+    assert stored == [("drafted", "sales_pitch", card.result["message_id"])]
+    assert case_id(card) == bot.rows("select id from cases")[0][0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("sticker", "only read text"),
+        ("voice", "voice messages"),
+        ("video", "videos"),
+        ("location", "only read text"),
+        ("contact", "only read text"),
+        ("poll", "only read text"),
+        ("document", "only read text"),
+    ],
+)
+async def test_media_gets_a_clear_answer(bot: Harness, kind: str, expected: str):
+    calls = await bot.send(make_message_update(bot.bot, **media(kind)))
+
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert expected in calls[0].params["text"]
+    assert bot.rows("select count(*) from cases") == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("   \n\t ", "empty"),
+        ("https://example.com/deck", "only a link"),
+    ],
+)
+async def test_empty_and_link_only_text_get_a_clear_answer(bot: Harness, text, expected):
+    calls = await bot.say(text)
+
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert expected in calls[0].params["text"]
+    assert bot.rows("select count(*) from cases") == [(0,)]
+
+
+async def test_an_edited_message_is_acknowledged_not_ignored(bot: Harness):
+    original = make_message_update(bot.bot, "Hello there")
+    await bot.send(original)
+
+    calls = await bot.say("Hello there, edited", edits=original.message.message_id)
+
+    assert [(c.method, c.params["text"]) for c in calls] == [("sendMessage", texts.EDITED)]
+    assert "edited a message" in texts.EDITED
+
+
+async def test_a_4096_character_paste_split_in_two_gets_one_card(bot: Harness):
+    bot.app.bot_data.service.split_window = 0.5  # the wait for more parts, shortened
+    paste = (PITCH + " ") * 40
+    first = asyncio.create_task(bot.say(paste[:4096]))
+    await asyncio.sleep(0.1)  # the second part arrives while the first waits for it
+    second = await bot.say("P.S. our case studies are attached.")
+    calls = await first + second
+
+    cards = [c for c in calls if c.method == "sendMessage" and c.callback_data]
+    assert len(cards) == 1, "a split paste made two cases"
+    [(text,)] = bot.rows("select text from cases where id = ?", case_id(cards[0]))
+    assert text.startswith(PITCH) and text.endswith("P.S. our case studies are attached.")
+    assert bot.rows("select count(*) from cases") == [(1,)]
