@@ -15,6 +15,7 @@ from telegram.ext import Application
 from bot.config import Settings
 from bot.telegram.app import build_application
 from tests import databases
+from tests.fakes.openai import FakeOpenAI
 from tests.fakes.transport import TOKEN, Call, RecordingRequest, chat
 
 OWNER = 1001  # an allowed user
@@ -104,6 +105,30 @@ def app_settings(database_url: str, **overrides: Any) -> Settings:
         "database_url": database_url,
     }
     return Settings(_env_file=None, **(values | overrides))
+
+
+MODEL_KEY = "sk-fake"  # the key the fake OpenAI server accepts
+
+
+def llm_settings(database_url: str, model: FakeOpenAI, key: str = MODEL_KEY) -> Settings:
+    """Settings with the LLM engine on: the real openai client, pointed at `model`."""
+    return app_settings(database_url, openai_api_key=key, openai_base_url=model.url, llm_timeout=5)
+
+
+def model_answer(**overrides: Any) -> dict[str, Any]:
+    """What the model answers for a cold meeting request (the LLM engine's JSON schema)."""
+    answer = {
+        "category": "meeting_request",
+        "confidence": 0.88,
+        "signals": [{"signal": "vague call request", "quote": "Quick 15-minute call?"}],
+        "sender_name": None,
+        "their_ask": "a 15-minute call",
+        "language": "en",
+        "generic": True,
+        "draft": "Thank you for my interest. A stranger at a networking event wouldn't book a "
+        "meeting in the first minute either. I'll pass, with best wishes.",
+    }
+    return answer | overrides
 
 
 def build_app(settings: Settings, transport: RecordingRequest) -> Application:
