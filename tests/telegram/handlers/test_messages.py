@@ -4,12 +4,25 @@ message the bot cannot read, and long pastes Telegram splits in two."""
 from __future__ import annotations
 
 import asyncio
+import logging
+from pathlib import Path
 
 import pytest
 
 from bot.telegram import texts
+from tests.fakes.openai import FakeOpenAI
 from tests.fakes.telegram import media
-from tests.helpers import OWNER, PITCH, Harness, case_id, make_message_update
+from tests.helpers import (
+    MODEL_KEY,
+    OWNER,
+    PITCH,
+    SECOND,
+    Harness,
+    case_id,
+    harness,
+    llm_settings,
+    make_message_update,
+)
 
 
 async def test_a_forward_gets_typing_then_a_card_with_verdict_evidence_and_draft(bot: Harness):
@@ -96,3 +109,43 @@ async def test_a_4096_character_paste_split_in_two_gets_one_card(bot: Harness):
     [(text,)] = bot.rows("select text from cases where id = ?", case_id(cards[0]))
     assert text.startswith(PITCH) and text.endswith("P.S. our case studies are attached.")
     assert bot.rows("select count(*) from cases") == [(1,)]
+
+
+# --- with the LLM engine: the real openai client against tests/fakes/openai.py ------------
+
+CALL_REQUEST = "Thanks for connecting! I help companies like yours. Quick 15-minute call?"
+
+
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'cs.db'}"
+
+
+async def test_the_card_shows_the_models_verdict_evidence_and_draft(
+    tmp_path: Path, model: FakeOpenAI, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.INFO)
+    async with harness(llm_settings(sqlite_url(tmp_path), model)) as bot:
+        card = (await bot.card(CALL_REQUEST)).params["text"]
+        tokens = bot.rows("select prompt_tokens, completion_tokens from cases")
+
+    assert "Meeting request" in card and "88% sure" in card
+    assert "vague call request: “Quick 15-minute call?”" in card
+    assert "networking event" in card
+    assert "offline draft" not in card
+    assert len(model.completions) == 1
+    assert tokens[0][0] > 0 and tokens[0][1] > 0
+    assert MODEL_KEY not in caplog.text
+
+
+async def test_a_bad_key_is_reported_once_and_offline_drafts_follow(
+    tmp_path: Path, model: FakeOpenAI, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.INFO)
+    async with harness(llm_settings(sqlite_url(tmp_path), model, key="sk-wrong-key")) as bot:
+        first = (await bot.card(CALL_REQUEST)).params["text"]
+        second = (await bot.card(CALL_REQUEST, user_id=SECOND)).params["text"]
+
+    assert "rejected the API key" in first and "OPENAI_API_KEY" in first
+    assert "rejected the API key" not in second and "offline draft" in second
+    assert len(model.completions) == 1
+    assert "sk-wrong-key" not in caplog.text
