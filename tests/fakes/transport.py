@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from telegram.request import BaseRequest, RequestData
 
@@ -200,7 +201,7 @@ class RecordingRequest(BaseRequest):
 
     def _download(self, url: str) -> tuple[int, bytes]:
         """A file's bytes, by the path getFile gave (the URL ends /file/bot<token>/<path>)."""
-        file_path = url.split(f"/file/bot{TOKEN}/", 1)[-1]
+        file_path = unquote(url).split(f"/file/bot{TOKEN}/", 1)[-1]  # PTB quotes the ":"
         self.calls.append(Call(DOWNLOAD, {"file_path": file_path}, None))
         by_path = dict(self.files.values())
         if file_path not in by_path:

@@ -4,25 +4,31 @@ message the bot cannot read, and long pastes Telegram splits in two."""
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bot.telegram import texts
 from tests.fakes.openai import FakeOpenAI
 from tests.fakes.telegram import media
+from tests.fakes.transport import Call
 from tests.helpers import (
     MODEL_KEY,
     OWNER,
     PITCH,
     SECOND,
     Harness,
+    app_settings,
     case_id,
     harness,
     llm_settings,
     make_message_update,
 )
+from tests.screenshots import THREADS, Spec, screenshot_bytes
 
 
 async def test_a_forward_gets_typing_then_a_card_with_verdict_evidence_and_draft(bot: Harness):
@@ -149,3 +155,115 @@ async def test_a_bad_key_is_reported_once_and_offline_drafts_follow(
     assert "rejected the API key" not in second and "offline draft" in second
     assert len(model.completions) == 1
     assert "sk-wrong-key" not in caplog.text
+
+
+# --- screenshots: getFile, the download, OCR ----------------------------------------------
+
+SHOT = Spec(layout="mobile", theme="light", scale=2, thread="growthly")
+
+
+@pytest.fixture
+async def sqlite_bot(tmp_path: Path) -> AsyncIterator[Harness]:
+    """The offline bot on SQLite only: screenshots are slow to read, one database will do."""
+    async with harness(app_settings(sqlite_url(tmp_path))) as running_bot:
+        yield running_bot
+
+
+def photo(file_id: str, file_size: int = 100_000, side: int = 2000) -> dict:
+    """A photo message's field: one size, `side` pixels high."""
+    size = {"file_id": file_id, "file_unique_id": f"u{file_id}", "width": 1280, "height": side}
+    return {"photo": [size | {"file_size": file_size}]}
+
+
+async def send_screenshot(bot: Harness, file_id: str, **fields) -> list[Call]:
+    bot.transport.add_file(file_id, screenshot_bytes(SHOT), f"photos/{file_id}.jpg")
+    return await bot.send(make_message_update(bot.bot, **photo(file_id), **fields))
+
+
+async def test_a_screenshot_becomes_a_card_that_says_where_its_text_came_from(
+    sqlite_bot: Harness,
+):
+    calls = await send_screenshot(sqlite_bot, "shot1", caption="another one of these")
+
+    assert [c.method for c in calls] == [
+        "sendChatAction",
+        "getFile",
+        "download",
+        "sendChatAction",
+        "sendMessage",
+    ]
+    assert calls[1].params["file_id"] == "shot1"
+    assert calls[2].params["file_path"] == "photos/shot1.jpg"
+    card = calls[-1].params["text"]
+    thread = THREADS[SHOT.thread]
+    first_words = " ".join(thread.expected_body.split()[:5])
+    assert f"Read from a screenshot: “{first_words}" in card
+    assert f"From: {thread.sender}" in card
+    [(text, source)] = sqlite_bot.rows("select text, source from cases")
+    assert source == "screenshot"
+    assert "qualified meetings a month" in text
+    assert "another one of these" not in text  # the caption is the user's note
+    assert thread.own_texts[0] not in text  # the user's own reply is not the message
+
+
+async def test_fix_text_replaces_a_misread_case(sqlite_bot: Harness):
+    card = (await send_screenshot(sqlite_bot, "shot2"))[-1]
+    case = case_id(card)
+    assert f"cs1:ft:{case}" in card.callback_data
+
+    [_, prompt] = await sqlite_bot.press(card, f"cs1:ft:{case}")
+    assert (
+        prompt.params["text"] == texts.FIX_TEXT_PROMPT
+        and "as it should read" in texts.FIX_TEXT_PROMPT
+    )
+    assert sqlite_bot.rows("select pending_setting from users") == [(f"fix:{case}",)]
+    fixed = "Hi Sam, we met at PyCon. Coffee next week?"
+    [retired, _, new_card] = await sqlite_bot.say(fixed, reply_to=prompt.result)
+
+    assert (retired.params["message_id"], retired.params["text"]) == (
+        card.result["message_id"],
+        texts.FIXED_TEXT,
+    )
+    assert "Hi Sam, we met at PyCon" in new_card.params["text"]
+    assert case_id(new_card) != case
+    assert sqlite_bot.rows("select status from cases where id = ?", case) == [("discarded",)]
+
+
+def blank_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "answer"),
+    [
+        (b"%PDF-1.4 not an image", "couldn't open that file"),
+        (blank_png(), "couldn't find a message"),
+    ],
+    ids=["not-an-image", "blank"],
+)
+async def test_unreadable_images_get_a_clear_answer(sqlite_bot: Harness, content, answer):
+    sqlite_bot.transport.add_file("doc9", content, "documents/shot.png")
+    document = {
+        "file_id": "doc9",
+        "file_unique_id": "udoc9",
+        "file_name": "shot.png",
+        "mime_type": "image/png",
+        "file_size": len(content),
+    }
+
+    calls = await sqlite_bot.send(make_message_update(sqlite_bot.bot, document=document))
+
+    assert [c.method for c in calls] == ["sendChatAction", "getFile", "download", "sendMessage"]
+    assert answer in calls[-1].params["text"]
+    assert sqlite_bot.rows("select count(*) from cases") == [(0,)]
+
+
+async def test_a_huge_image_is_refused_before_download(sqlite_bot: Harness):
+    huge = photo("big", file_size=30_000_000, side=9000)
+
+    calls = await sqlite_bot.send(make_message_update(sqlite_bot.bot, **huge))
+
+    assert [c.method for c in calls] == ["sendMessage"]  # no getFile, no download
+    assert "too large" in calls[0].params["text"]
