@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from tests import databases
+from tests.conftest import REPO_ROOT
 from tests.fakes.telegram import Call, FakeTelegram
 from tests.fakes.transport import TOKEN
 from tests.helpers import OWNER, SECOND
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 class BotProcess:
@@ -31,6 +30,8 @@ class BotProcess:
         self.env = {
             "PATH": os.environ.get("PATH", ""),
             "HOME": os.environ.get("HOME", str(log.parent)),
+            # This checkout's code, whichever checkout the interpreter was installed from.
+            "PYTHONPATH": str(REPO_ROOT),
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "COLDSHOULDER_TELEGRAM_API_URL": f"{fake.url}/bot",
             "COLDSHOULDER_ALLOWED_USERS": f"{OWNER},{SECOND}",
