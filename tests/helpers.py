@@ -14,11 +14,20 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.telegram.app import build_application
-from tests.fakes.transport import TOKEN, RecordingRequest, chat
+from tests import databases
+from tests.fakes.openai import FakeOpenAI
+from tests.fakes.transport import TOKEN, Call, RecordingRequest, chat
 
 OWNER = 1001  # an allowed user
+SECOND = 1002  # another allowed user
 STRANGER = 4242  # not in COLDSHOULDER_ALLOWED_USERS
 GROUP = -100500  # a group chat
+
+PITCH = (
+    "Hi Sam, thanks for connecting! I help companies like yours generate 30+ qualified "
+    "leads a month with our done-for-you outreach. Do you have 15 minutes this week for a "
+    "quick call? Best, Priya"
+)
 
 _update_ids = itertools.count(1)
 _message_ids = itertools.count(1)
@@ -36,13 +45,19 @@ def make_message_update(
     user_id: int = OWNER,
     chat_id: int | None = None,
     forwarded_from: str | None = None,
+    sender_id: int | None = None,
+    reply_to: dict[str, Any] | None = None,
+    edits: int | None = None,
     **fields: Any,
 ) -> Update:
-    """A new message from `user_id` in their private chat (or in `chat_id`). `forwarded_from`
-    makes it a forward from a user who hides their account; `fields` adds anything else
+    """A new message from `user_id` in their private chat (or in `chat_id`).
+
+    `forwarded_from` makes it a forward from a user who hides their account (with `sender_id`:
+    from that user's visible account); `reply_to` a reply to that message (a `Call.result`);
+    `edits` an edit of the message with that id; `fields` adds anything else
     (`**media("sticker")` from tests.fakes.telegram, for example)."""
     message: dict[str, Any] = {
-        "message_id": next(_message_ids),
+        "message_id": next(_message_ids) if edits is None else edits,
         "date": int(time.time()),
         "chat": chat(user_id if chat_id is None else chat_id),
         "from": user(user_id),
@@ -54,12 +69,17 @@ def make_message_update(
         if command:  # Telegram marks a leading command; CommandHandler matches on that
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
     if forwarded_from is not None:
-        message["forward_origin"] = {
-            "type": "hidden_user",
-            "date": int(time.time()) - 3600,
-            "sender_user_name": forwarded_from,
-        }
-    return Update.de_json({"update_id": next(_update_ids), "message": message}, bot)
+        origin: dict[str, Any] = {"type": "hidden_user", "sender_user_name": forwarded_from}
+        if sender_id is not None:
+            sender = {"id": sender_id, "is_bot": False, "first_name": forwarded_from}
+            origin = {"type": "user", "sender_user": sender}
+        message["forward_origin"] = origin | {"date": int(time.time()) - 3600}
+    if reply_to is not None:
+        message["reply_to_message"] = reply_to
+    if edits is not None:
+        message["edit_date"] = int(time.time())
+    kind = "message" if edits is None else "edited_message"
+    return Update.de_json({"update_id": next(_update_ids), kind: message}, bot)
 
 
 def make_callback_update(
@@ -81,10 +101,34 @@ def app_settings(database_url: str, **overrides: Any) -> Settings:
     """Settings for the bot under test: OWNER allowed, offline engine, no .env file."""
     values: dict[str, Any] = {
         "telegram_bot_token": TOKEN,
-        "allowed_users": frozenset({OWNER}),
+        "allowed_users": frozenset({OWNER, SECOND}),
         "database_url": database_url,
     }
     return Settings(_env_file=None, **(values | overrides))
+
+
+MODEL_KEY = "sk-fake"  # the key the fake OpenAI server accepts
+
+
+def llm_settings(database_url: str, model: FakeOpenAI, key: str = MODEL_KEY) -> Settings:
+    """Settings with the LLM engine on: the real openai client, pointed at `model`."""
+    return app_settings(database_url, openai_api_key=key, openai_base_url=model.url, llm_timeout=5)
+
+
+def model_answer(**overrides: Any) -> dict[str, Any]:
+    """What the model answers for a cold meeting request (the LLM engine's JSON schema)."""
+    answer = {
+        "category": "meeting_request",
+        "confidence": 0.88,
+        "signals": [{"signal": "vague call request", "quote": "Quick 15-minute call?"}],
+        "sender_name": None,
+        "their_ask": "a 15-minute call",
+        "language": "en",
+        "generic": True,
+        "draft": "Thank you for my interest. A stranger at a networking event wouldn't book a "
+        "meeting in the first minute either. I'll pass, with best wishes.",
+    }
+    return answer | overrides
 
 
 def build_app(settings: Settings, transport: RecordingRequest) -> Application:
@@ -102,3 +146,59 @@ async def running(app: Application) -> AsyncIterator[Application]:
             yield app
     finally:
         await app.post_shutdown(app)
+
+
+class Harness:
+    """The running application, its transport and its database; `send` hands it one update
+    and returns the Bot API calls that update made."""
+
+    def __init__(self, app: Application, transport: RecordingRequest) -> None:
+        self.app, self.transport, self.bot = app, transport, app.bot
+        self.database_url: str = app.bot_data.settings.database_url
+
+    async def send(self, update: Update) -> list[Call]:
+        before = len(self.transport.calls)
+        await self.app.process_update(update)
+        return self.transport.calls[before:]
+
+    async def say(self, text: str, **kw: Any) -> list[Call]:
+        """`text` from OWNER (or as `kw` says: see make_message_update)."""
+        return await self.send(make_message_update(self.bot, text, **kw))
+
+    async def press(self, message: Call, data: str, *, user_id: int = OWNER) -> list[Call]:
+        """Press the button with `data` under the message `message` sent."""
+        return await self.send(
+            make_callback_update(self.bot, data, message.result, user_id=user_id)
+        )
+
+    async def card(self, text: str = PITCH, **kw: Any) -> Call:
+        """Send `text` (forwarded, unless `kw` says otherwise) and return its card: the
+        sendMessage with the case's buttons, after the typing action."""
+        kw.setdefault("forwarded_from", "Priya")
+        calls = await self.say(text, **kw)
+        assert [c.method for c in calls] == ["sendChatAction", "sendMessage"], calls
+        return calls[-1]
+
+    def rows(self, sql: str, *args: Any) -> list[tuple]:
+        """Rows of a query on the bot's database (`?` placeholders, on either database)."""
+        return databases.rows(self.database_url, sql, *args)
+
+
+@asynccontextmanager
+async def harness(settings: Settings) -> AsyncIterator[Harness]:
+    """The real Application for `settings`, started, on a fresh RecordingRequest."""
+    transport = RecordingRequest()
+    app = build_app(settings, transport)
+    async with running(app):
+        yield Harness(app, transport)
+
+
+def button(message: Call, prefix: str) -> str:
+    """The callback data of the message's button that starts with `prefix`."""
+    return next(d for d in message.callback_data if d.startswith(prefix))
+
+
+def case_id(card: Call) -> int:
+    """The id of the case a card shows (its approve or show-draft button names it)."""
+    data = next(d for d in card.callback_data if d.startswith(("cs1:ap:", "cs1:sd:")))
+    return int(data.split(":")[2])

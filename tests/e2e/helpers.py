@@ -12,14 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from tests import databases
+from tests.conftest import REPO_ROOT
 from tests.fakes.telegram import Call, FakeTelegram
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-TOKEN = "123456:TEST-token-never-real"
-OWNER = 1001
-SECOND = 1002
-THIRD = 1003
-STRANGER = 4242
+from tests.fakes.transport import TOKEN
+from tests.helpers import OWNER, SECOND
 
 
 class BotProcess:
@@ -34,9 +30,11 @@ class BotProcess:
         self.env = {
             "PATH": os.environ.get("PATH", ""),
             "HOME": os.environ.get("HOME", str(log.parent)),
+            # This checkout's code, whichever checkout the interpreter was installed from.
+            "PYTHONPATH": str(REPO_ROOT),
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "COLDSHOULDER_TELEGRAM_API_URL": f"{fake.url}/bot",
-            "COLDSHOULDER_ALLOWED_USERS": f"{OWNER},{SECOND},{THIRD}",
+            "COLDSHOULDER_ALLOWED_USERS": f"{OWNER},{SECOND}",
             "COLDSHOULDER_DATABASE_URL": self.database_url,
             **env,
         }
@@ -125,22 +123,6 @@ def message_id_of(call: Call) -> int:
     return call.response["result"]["message_id"]
 
 
-def replies_to(fake: FakeTelegram, chat_id: int, after: float = 0.0) -> list[str]:
-    return [
-        c.params["text"]
-        for c in fake.calls_to("sendMessage")
-        if c.params.get("chat_id") == chat_id and c.time >= after
-    ]
-
-
-def wait_reply(fake: FakeTelegram, chat_id: int, contains: str, timeout: float = 10) -> Call:
-    return fake.wait_for_sync(
-        "sendMessage",
-        predicate=lambda c: c.params.get("chat_id") == chat_id and contains in c.params["text"],
-        timeout=timeout,
-    )[-1]
-
-
 def wait_answer(fake: FakeTelegram, query_id: str, timeout: float = 10) -> Call:
     return fake.wait_for_sync(
         "answerCallbackQuery",
@@ -153,13 +135,6 @@ def press(fake: FakeTelegram, user_id: int, card: Call, data: str) -> str:
     """Press a button on a card message; returns the callback query id."""
     update = fake.press(user_id, message_id_of(card), data, chat_id=card.params["chat_id"])
     return update["callback_query"]["id"]
-
-
-def send_for_card(fake: FakeTelegram, chat_id: int, text: str, timeout: float = 15) -> Call:
-    """Send a text and return the card it produced."""
-    before = len(card_calls(fake, chat_id))
-    fake.send_text(chat_id, text)
-    return wait_card(fake, chat_id, count=before + 1, timeout=timeout)
 
 
 def wait_until(check: Callable[[], Any], timeout: float = 10) -> Any:

@@ -9,6 +9,10 @@ refusing it answers the way Telegram would, so the real Application runs unchang
     ...
     assert transport.methods() == ["sendChatAction", "sendMessage"]
 
+It also serves files (`add_file`: getFile, then the download PTB makes through this same
+transport) and fails on request (`fail_next`: a 429 with retry_after, a 400, a 500), as
+Telegram does.
+
 No network, no thread, no event loop of its own: `tests/fakes/telegram.py` is the real HTTP
 server, for the bot running as a process.
 """
@@ -18,8 +22,10 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from telegram.request import BaseRequest, RequestData
 
@@ -45,17 +51,26 @@ _TRUE_METHODS = {
     "setWebhook",
 }
 # Methods whose result is the Message sent or edited.
-_MESSAGE_METHODS = {"sendMessage", "editMessageText", "editMessageReplyMarkup"}
+_MESSAGE_METHODS = {
+    "sendMessage",
+    "sendDocument",
+    "sendPhoto",
+    "editMessageText",
+    "editMessageReplyMarkup",
+}
+DOWNLOAD = "download"  # the method name a file download is recorded under
 
 
 @dataclass
 class Call:
-    """One Bot API request: its method, its parameters as Telegram receives them (JSON values)
-    and the `result` it was answered with."""
+    """One Bot API request: its method, its parameters as Telegram receives them (JSON values;
+    an upload as {"filename", "content", "mimetype"}), the `result` it was answered with and
+    the HTTP `status` (not 200: a scripted failure, and `result` is None)."""
 
     method: str
     params: dict[str, Any]
     result: Any
+    status: int = 200
 
     @property
     def buttons(self) -> list[dict[str, Any]]:
@@ -68,11 +83,22 @@ class Call:
         return [b["callback_data"] for b in self.buttons if "callback_data" in b]
 
 
+@dataclass
+class _Fault:
+    method: str
+    status: int
+    description: str
+    retry_after: int | None
+    when: Callable[[dict[str, Any]], bool] | None
+
+
 class RecordingRequest(BaseRequest):
     """Records every request in `calls` and answers it with a canned Bot API response."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        self._faults: list[_Fault] = []
         self._message_ids = itertools.count(1000)
 
     async def initialize(self) -> None:
@@ -91,6 +117,24 @@ class RecordingRequest(BaseRequest):
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
+    def add_file(self, file_id: str, content: bytes, file_path: str) -> None:
+        """Serve `content` for `file_id`: getFile names `file_path`, the download returns it."""
+        self.files[file_id] = (file_path, content)
+
+    def fail_next(
+        self,
+        method: str,
+        status: int,
+        description: str = "",
+        retry_after: int | None = None,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
+        """Answer the next call of `method` (whose params satisfy `when`) with an error."""
+        description = description or (
+            f"Too Many Requests: retry after {retry_after}" if status == 429 else "Error"
+        )
+        self._faults.append(_Fault(method, status, description, retry_after, when))
+
     async def do_request(
         self,
         url: str,
@@ -101,21 +145,68 @@ class RecordingRequest(BaseRequest):
         connect_timeout: Any = BaseRequest.DEFAULT_NONE,
         pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
+        if method == "GET":  # PTB downloads a file through the bot's request object too
+            return self._download(url)
         api_method = url.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data else {}
+        params = dict(request_data.parameters) if request_data else {}
+        for name, (filename, content, mimetype) in (
+            request_data.multipart_data if request_data else {}
+        ).items():
+            params[name] = {"filename": filename, "content": content, "mimetype": mimetype}
+        fault = self._fault(api_method, params)
+        if fault is not None:
+            return self._error(
+                api_method, params, fault.status, fault.description, fault.retry_after
+            )
         if api_method == "getMe":
             result: Any = BOT_USER
+        elif api_method == "getFile" and params["file_id"] in self.files:
+            file_path, content = self.files[params["file_id"]]
+            result = {
+                "file_id": params["file_id"],
+                "file_unique_id": f"u{params['file_id']}",
+                "file_size": len(content),
+                "file_path": file_path,
+            }
         elif api_method in _TRUE_METHODS:
             result = True
         elif api_method in _MESSAGE_METHODS:
             result = self._message(api_method, params)
         else:
             # Loud, so a handler calling something new shows up as a failed call, not a hang.
-            self.calls.append(Call(api_method, params, None))
-            body = {"ok": False, "error_code": 400, "description": f"not faked: {api_method}"}
-            return 400, json.dumps(body).encode()
+            return self._error(api_method, params, 400, f"not faked: {api_method}")
         self.calls.append(Call(api_method, params, result))
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _fault(self, api_method: str, params: dict[str, Any]) -> _Fault | None:
+        for fault in self._faults:
+            if fault.method == api_method and (fault.when is None or fault.when(params)):
+                self._faults.remove(fault)
+                return fault
+        return None
+
+    def _error(
+        self,
+        api_method: str,
+        params: dict[str, Any],
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+    ) -> tuple[int, bytes]:
+        self.calls.append(Call(api_method, params, None, status))
+        body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            body["parameters"] = {"retry_after": retry_after}
+        return status, json.dumps(body).encode()
+
+    def _download(self, url: str) -> tuple[int, bytes]:
+        """A file's bytes, by the path getFile gave (the URL ends /file/bot<token>/<path>)."""
+        file_path = unquote(url).split(f"/file/bot{TOKEN}/", 1)[-1]  # PTB quotes the ":"
+        self.calls.append(Call(DOWNLOAD, {"file_path": file_path}, None))
+        by_path = dict(self.files.values())
+        if file_path not in by_path:
+            return 404, b'{"ok": false, "error_code": 404, "description": "Not Found"}'
+        return 200, by_path[file_path]
 
     def _message(self, api_method: str, params: dict[str, Any]) -> dict[str, Any]:
         """The Message Telegram answers with: a fresh id for a new one, the same id for an edit."""
@@ -132,6 +223,21 @@ class RecordingRequest(BaseRequest):
         }
         if "text" in params:
             message["text"] = params["text"]
+        if api_method == "sendDocument":
+            message["document"] = {
+                "file_id": f"sent{message['message_id']}",
+                "file_unique_id": f"usent{message['message_id']}",
+                "file_name": params["document"]["filename"],
+            }
+        if api_method == "sendPhoto":
+            message["photo"] = [
+                {
+                    "file_id": f"sent{message['message_id']}",
+                    "file_unique_id": f"usent{message['message_id']}",
+                    "width": 640,
+                    "height": 480,
+                }
+            ]
         # Telegram echoes inline keyboards only (not reply keyboards or ForceReply).
         markup = params.get("reply_markup") or {}
         if "inline_keyboard" in markup:

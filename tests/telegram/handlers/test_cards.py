@@ -1,0 +1,175 @@
+"""A case card's buttons (bot/telegram/handlers/cards.py), pressed on real cards."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+
+from bot.telegram import texts
+from tests.helpers import OWNER, PITCH, SECOND, Harness, button, case_id
+
+GENUINE = (
+    "Hi Sam, it was great meeting you at the Berlin product meetup on Thursday. As promised, "
+    "here is the name of the book I mentioned: Working in Public. Enjoy!\nMarta"
+)
+SCAM = (
+    "Dear user, your mailbox has exceeded its storage quota. Verify your account within 24 "
+    "hours or it will be suspended: click here to log in and confirm your password."
+)
+
+
+def answers(calls) -> list[str]:
+    return [c.params.get("text", "") for c in calls if c.method == "answerCallbackQuery"]
+
+
+async def test_approve_answers_first_then_closes_the_card_and_sends_the_reply_once(
+    bot: Harness,
+):
+    card = await bot.card()
+    approve = button(card, "cs1:ap:")
+
+    calls = await bot.press(card, approve)
+
+    assert [c.method for c in calls] == [
+        "answerCallbackQuery",  # answered before anything slower
+        "editMessageText",  # the card, closed
+        "sendMessage",  # the reply alone
+    ]
+    answer, closed, reply = calls
+    assert answer.params["text"] == texts.APPROVED
+    assert closed.params["message_id"] == card.result["message_id"]
+    assert "reply_markup" not in closed.params  # a closed card has no buttons
+    assert reply.params["chat_id"] == OWNER
+    [copy] = reply.buttons
+    approved_text = bot.rows("select approved_text from cases where id = ?", case_id(card))[0][0]
+    assert copy["copy_text"]["text"] == approved_text == html.unescape(reply.params["text"])
+    assert approved_text.strip()
+
+    again = await bot.press(card, approve)
+
+    assert [(c.method, c.params.get("text")) for c in again] == [
+        ("answerCallbackQuery", texts.ALREADY["approved"])
+    ]
+
+
+async def test_a_double_tap_on_approve_sends_one_reply(bot: Harness):
+    card = await bot.card("Hope you're well! Open to a quick 15-minute chat?", forwarded_from=None)
+    approve = button(card, "cs1:ap:")
+    before = len(bot.transport.calls)
+
+    # Two presses handled at once, as from a double-tap on a slow phone.
+    await asyncio.gather(bot.press(card, approve), bot.press(card, approve))
+
+    calls = bot.transport.calls[before:]
+    assert sorted(answers(calls)) == sorted([texts.APPROVED, texts.ALREADY["approved"]])
+    assert len([c for c in calls if c.method == "sendMessage"]) == 1
+    [closed] = [c for c in calls if c.method == "editMessageText"]
+    assert closed.params["message_id"] == card.result["message_id"]
+    assert "Approved" in closed.params["text"] and "reply_markup" not in closed.params
+    assert bot.rows("select status from cases") == [("approved",)]
+
+
+async def test_regenerate_tone_and_back_redraw_the_card_in_place(bot: Harness):
+    card = await bot.card()
+    case = case_id(card)
+
+    [answer, redrawn] = await bot.press(card, f"cs1:rg:{case}")
+    assert (answer.method, redrawn.method) == ("answerCallbackQuery", "editMessageText")
+    assert redrawn.params["message_id"] == card.result["message_id"]
+    assert redrawn.params["text"] != card.params["text"]
+
+    [_, tones] = await bot.press(card, f"cs1:tn:{case}")
+    assert tones.method == "editMessageReplyMarkup"
+    assert {f"cs1:ts:{case}:{t}" for t in ("pointed", "firm", "warm")} <= set(tones.callback_data)
+
+    [_, retoned] = await bot.press(card, f"cs1:ts:{case}:firm")
+    assert retoned.method == "editMessageText"
+    assert "Draft · firm" in retoned.params["text"]
+    assert bot.rows("select count(*) from drafts where case_id = ?", case) == [(3,)]
+
+    [_, back] = await bot.press(card, f"cs1:bk:{case}")
+    assert back.method == "editMessageReplyMarkup"
+    assert f"cs1:ap:{case}" in back.callback_data
+
+
+async def test_edit_by_reply_becomes_the_new_draft_and_the_card_returns(bot: Harness):
+    card = await bot.card("Quick question: can we hop on a 15 minute call this week?")
+    case = case_id(card)
+
+    [answer, prompt] = await bot.press(card, f"cs1:ed:{case}")
+    assert answer.method == "answerCallbackQuery"
+    assert prompt.params["text"] == texts.EDIT_PROMPT
+    assert prompt.params["reply_markup"]["force_reply"] is True
+
+    mine = "Thanks, but I don't take calls like this."
+    [retired, new_card] = await bot.say(mine, reply_to=prompt.result)
+
+    assert retired.method == "editMessageText"
+    assert retired.params["message_id"] == card.result["message_id"]
+    assert retired.params["text"] == texts.CARD_MOVED
+    assert new_card.method == "sendMessage" and case_id(new_card) == case
+    assert "Your version" in new_card.params["text"]
+    assert "I don&#x27;t take calls like this." in new_card.params["text"]
+    assert bot.rows(
+        "select edited, text from drafts where case_id = ? order by version desc limit 1", case
+    ) == [(1, mine)]
+
+
+async def test_discard_closes_the_card_for_good(bot: Harness):
+    card = await bot.card("We're hiring! Exciting opportunity for a senior engineer.")
+    case = case_id(card)
+
+    [answer, closed] = await bot.press(card, f"cs1:dc:{case}")
+
+    assert answer.params["text"] == texts.DISCARDED
+    assert closed.method == "editMessageText" and "reply_markup" not in closed.params
+    assert bot.rows("select status from cases where id = ?", case) == [("discarded",)]
+    again = await bot.press(card, f"cs1:ap:{case}")
+    assert answers(again) == [texts.ALREADY["discarded"]]
+
+
+async def test_genuine_gets_a_warm_card_and_scam_holds_the_draft_back(bot: Harness):
+    genuine = (await bot.card(GENUINE)).params["text"]
+    assert "Looks genuine" in genuine and "Draft · warm" in genuine
+    assert "for my interest" not in genuine
+
+    scam = await bot.card(SCAM)
+    assert "best reply is none" in scam.params["text"]
+    assert "<blockquote>" not in scam.params["text"]
+
+    [_, shown] = await bot.press(scam, button(scam, "cs1:sd:"))
+
+    assert shown.method == "editMessageText"
+    assert shown.params["message_id"] == scam.result["message_id"]
+    assert "<blockquote>" in shown.params["text"]
+
+
+async def test_a_press_on_another_users_case_changes_nothing(bot: Harness):
+    card = await bot.card()
+    case = case_id(card)
+    [their_message] = await bot.say("/help", user_id=SECOND)
+
+    calls = await bot.press(their_message, f"cs1:ap:{case}", user_id=SECOND)
+
+    assert answers(calls) == [texts.CASE_MISSING]
+    assert "isn't yours" in texts.CASE_MISSING
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
+    assert bot.rows("select status from cases where id = ?", case) == [("drafted",)]
+
+
+async def test_a_correction_to_genuine_changes_the_next_verdict_for_that_sender(bot: Harness):
+    card = await bot.card(PITCH, forwarded_from="Priya", sender_id=555)
+    case = case_id(card)
+    assert "Sales pitch" in card.params["text"]
+
+    [_, categories] = await bot.press(card, f"cs1:wc:{case}")
+    assert f"cs1:rc:{case}:genuine" in categories.callback_data
+    [_, redrawn] = await bot.press(card, f"cs1:rc:{case}:genuine")
+    assert "Looks genuine" in redrawn.params["text"]
+    assert "You corrected this from sales pitch." in redrawn.params["text"]
+
+    again = (await bot.card(PITCH, forwarded_from="Priya", sender_id=555)).params["text"]
+    assert "Looks genuine" in again and "you marked this sender as genuine" in again
+
+    [listing] = await bot.say("/history")
+    assert "(corrected from sales pitch)" in listing.params["text"]

@@ -1,0 +1,69 @@
+"""Commands about the user's own data (bot/telegram/handlers/commands.py): /help, /stats,
+/history, /export, /forget, and commands the bot does not know."""
+
+from __future__ import annotations
+
+import json
+
+from bot.telegram import texts
+from tests.helpers import OWNER, SECOND, Harness, button, case_id
+
+
+async def test_help_lists_the_commands_and_an_unknown_command_points_to_it(bot: Harness):
+    [help_] = await bot.say("/help")
+    assert help_.params["text"] == texts.HELP and "/history" in help_.params["text"]
+
+    [unknown] = await bot.say("/nonsense")
+    assert unknown.params["text"] == texts.UNKNOWN_COMMAND
+    assert "don't know that command" in unknown.params["text"]
+
+
+async def test_history_reopens_a_case_as_a_fresh_card(bot: Harness):
+    card = await bot.card()
+    [listing] = await bot.say("/history")
+    assert "Recent cases" in listing.params["text"]
+    reopen = button(listing, "cs1:op:")
+    assert reopen == f"cs1:op:{case_id(card)}"
+
+    [answer, retired, reopened] = await bot.press(listing, reopen)
+
+    assert answer.method == "answerCallbackQuery"
+    assert (retired.method, retired.params["text"]) == ("editMessageText", texts.CARD_REOPENED)
+    assert retired.params["message_id"] == card.result["message_id"]
+    assert reopened.method == "sendMessage" and case_id(reopened) == case_id(card)
+    assert bot.rows("select card_message_id from cases") == [(reopened.result["message_id"],)]
+
+
+async def test_export_then_forget_touch_only_that_users_cases(bot: Harness):
+    await bot.card(user_id=OWNER)
+    await bot.card(user_id=SECOND)
+    await bot.card("Open to a quick 15-minute chat next week?", user_id=SECOND)
+
+    [document] = await bot.say("/export", user_id=SECOND)
+    assert document.method == "sendDocument" and document.params["chat_id"] == SECOND
+    data = json.loads(document.params["document"]["content"])
+    assert data["user_id"] == SECOND and len(data["cases"]) == 2
+    assert all(c["user_id"] == SECOND for c in data["cases"])
+    assert document.params["caption"] == texts.EXPORT_CAPTION.format(cases=2)
+
+    [confirm] = await bot.say("/forget", user_id=SECOND)
+    assert "can't be undone" in confirm.params["text"]
+    [answer, done] = await bot.press(confirm, button(confirm, "cs1:fg:"), user_id=SECOND)
+
+    assert answer.method == "answerCallbackQuery"
+    assert done.method == "editMessageText"
+    assert done.params["message_id"] == confirm.result["message_id"]
+    assert "deleted 2 case(s)" in done.params["text"]
+    assert bot.rows("select count(*) from cases where user_id = ?", SECOND) == [(0,)]
+    assert bot.rows("select count(*) from cases where user_id = ?", OWNER) == [(1,)]
+
+
+async def test_stats_sends_a_summary_and_a_chart(bot: Harness):
+    await bot.card()
+
+    [summary, chart] = await bot.say("/stats")
+
+    assert summary.method == "sendMessage"
+    assert "Cold messages: 1\n  • sales pitch: 1\n" in summary.params["text"]
+    assert chart.method == "sendPhoto"
+    assert chart.params["photo"]["content"].startswith(b"\x89PNG")
