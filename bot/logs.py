@@ -38,5 +38,7 @@ def setup_logging(secrets: list[str], level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # httpx logs every request URL, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # httpx logs every request URL, and Bot API URLs contain the token. The openai client
+    # may use its successor, httpx2, which logs the same way.
+    for name in ("httpx", "httpx2"):
+        logging.getLogger(name).setLevel(logging.WARNING)
