@@ -13,6 +13,18 @@ from telegram import Bot, Update
 from telegram.ext import Application
 
 from bot.config import Settings
+from bot.models import (
+    Assessment,
+    Case,
+    CaseStatus,
+    Category,
+    Draft,
+    Incoming,
+    Signal,
+    Tone,
+    Verdict,
+)
+from bot.store import Store
 from bot.telegram.app import build_application
 from tests import databases
 from tests.fakes.openai import FakeOpenAI
@@ -202,3 +214,37 @@ def case_id(card: Call) -> int:
     """The id of the case a card shows (its approve or show-draft button names it)."""
     data = next(d for d in card.callback_data if d.startswith(("cs1:ap:", "cs1:sd:")))
     return int(data.split(":")[2])
+
+
+# --- cases in a store (tests/store, tests/test_service.py) ---------------------------------
+
+
+def make_verdict(text: str = "Hi! Quick 15-minute call?") -> Verdict:
+    assessment = Assessment(
+        category=Category.meeting_request,
+        confidence=0.8,
+        signals=[Signal(signal="vague call request", quote="Quick 15-minute call")],
+        generic=True,
+    )
+    return Verdict(
+        assessment=assessment,
+        draft=Draft(tone=Tone.pointed, text=f"Thanks for my interest. ({text})"),
+    )
+
+
+async def new_case(
+    store: Store, user: int = OWNER, text: str = "Hi! Quick call?", **fields
+) -> Case:
+    status = fields.pop("status", CaseStatus.pending)
+    stored = await store.cases.intake(user, user, Incoming(text=text, **fields), 2.0, status)
+    assert stored.case is not None
+    return stored.case
+
+
+async def drafted_case(store: Store, user: int = OWNER) -> Case:
+    """A stored case with its first draft: a meeting request from Anna Smith."""
+    incoming = Incoming(text="Hi! Quick 15-minute call?", sender_name="Anna Smith")
+    case = await new_case(store, user, incoming.text, sender_name="Anna Smith")
+    saved = await store.cases.save_verdict(case, incoming, make_verdict(), None)
+    assert saved.case is not None
+    return saved.case

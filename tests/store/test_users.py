@@ -1,0 +1,35 @@
+"""What the store keeps per user, on both databases: preferences, and a new user met by
+several writes (or replicas) at once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.models import Category, Preferences, Tone
+from bot.store import Store
+from tests.helpers import OWNER as USER
+from tests.helpers import new_case
+
+
+async def test_preferences_round_trip(store: Store):
+    assert await store.users.preferences(USER) == Preferences()
+    prefs = Preferences(cold_tone=Tone.deadpan, category_tones={Category.scam: Tone.firm})
+    await store.users.save_preferences(USER, prefs)
+    assert await store.users.preferences(USER) == prefs
+
+
+async def test_a_new_users_first_writes_at_once_all_land(store: Store):
+    newcomer = 3004
+    await asyncio.gather(
+        store.users.save_preferences(newcomer, Preferences(cold_tone=Tone.brief)),
+        *(new_case(store, newcomer, f"hi {i}") for i in range(3)),
+    )
+    assert len(await store.cases.recent(newcomer)) == 3
+
+
+async def test_a_new_user_first_seen_by_two_replicas_at_once(replicas):
+    a, b = replicas
+    newcomer = 3003
+    cases = await asyncio.gather(*(new_case((a, b)[i % 2], newcomer, f"hi {i}") for i in range(6)))
+    assert len({c.id for c in cases}) == 6
+    assert len(await a.cases.recent(newcomer)) == 6
