@@ -81,13 +81,12 @@ class Service:
         if not stored.new:
             # Stored before (a redelivery, or another replica was first).
             return Pending(case, stored.prefs) if _needs_work(case) else None
-        if long_paste and not await self._wait_for_parts(case.id):
-            return None
-        if long_paste:  # the parts were joined in the store: read the whole text back
-            case = await self.store.cases.get(case.id, user_id)
-            if case is None:
+        if long_paste:
+            if not await self._wait_for_parts(case.id):
                 return None
-        return Pending(case, stored.prefs)
+            # The parts were joined in the store: read the whole text back.
+            case = await self.store.cases.get(case.id, user_id)
+        return Pending(case, stored.prefs) if case else None
 
     async def draft(self, pending: Pending, image: bytes | None = None) -> Case | None:
         """Assess and draft a pending case; an already drafted case comes back as it is.
@@ -105,11 +104,11 @@ class Service:
         if verdict.engine != self.engine.name:
             METRICS.inc("coldshoulder_llm_fallbacks_total")
         key = sender_key(case.incoming, verdict.assessment)
-        saved = await self.store.cases.save_verdict(case, case.incoming, verdict, key)
+        saved = await self.store.cases.save_verdict(case, verdict, key)
         if saved.vouched:
             # A sender the user vouched for is never called cold.
             trusted = await self._vouched(case, verdict, prefs)
-            saved = await self.store.cases.save_verdict(case, case.incoming, trusted, key)
+            saved = await self.store.cases.save_verdict(case, trusted, key)
         return saved.case
 
     async def resume(self, case: Case) -> Case | None:

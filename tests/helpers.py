@@ -243,8 +243,7 @@ async def new_case(
 
 async def drafted_case(store: Store, user: int = OWNER) -> Case:
     """A stored case with its first draft: a meeting request from Anna Smith."""
-    incoming = Incoming(text="Hi! Quick 15-minute call?", sender_name="Anna Smith")
-    case = await new_case(store, user, incoming.text, sender_name="Anna Smith")
-    saved = await store.cases.save_verdict(case, incoming, make_verdict(), None)
+    case = await new_case(store, user, "Hi! Quick 15-minute call?", sender_name="Anna Smith")
+    saved = await store.cases.save_verdict(case, make_verdict(), None)
     assert saved.case is not None
     return saved.case

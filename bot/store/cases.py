@@ -147,15 +147,14 @@ class CaseRepo:
             status = await s.scalar(select(CaseRow.status).where(CaseRow.id == case_id))
             return False if status == CaseStatus.collecting.value else None
 
-    async def save_verdict(
-        self, case: Case, incoming: Incoming, verdict: Verdict, sender_key: str | None
-    ) -> Saved:
+    async def save_verdict(self, case: Case, verdict: Verdict, sender_key: str | None) -> Saved:
         """pending -> drafted with the first draft; Saved(None) if it was drafted already.
 
         A cold verdict on a sender the user vouched for is not saved (`vouched`), and the
         count of this sender's earlier cold cases is kept with the case, in the same UPDATE.
         """
         a = verdict.assessment
+        incoming = case.incoming
         cold = a.category.is_cold and sender_key is not None
         conditions = [CaseRow.id == case.id, CaseRow.status == CaseStatus.pending.value]
         earlier: Any = 0

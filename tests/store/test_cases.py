@@ -147,11 +147,10 @@ async def test_export_holds_cases_and_drafts(store: Store):
 async def test_token_usage_adds_up_per_case(store: Store):
     from bot.models import Usage
 
-    incoming = Incoming(text="Quick call?")
-    case = await new_case(store, text=incoming.text)
+    case = await new_case(store, text="Quick call?")
     verdict = make_verdict()
     verdict.draft.usage = Usage(prompt_tokens=1000, completion_tokens=60)
-    case = (await store.cases.save_verdict(case, incoming, verdict, None)).case
+    case = (await store.cases.save_verdict(case, verdict, None)).case
     again = Draft(
         tone=Tone.firm,
         text="No.",
@@ -167,9 +166,9 @@ async def test_token_usage_adds_up_per_case(store: Store):
 async def test_a_sender_name_longer_than_its_column_is_cut_not_refused(store: Store):
     # A signed channel post: signature and channel title can each be 128 characters.
     name = f"{'A' * 128} ({'B' * 128})"
-    incoming = Incoming(text="Quick call?", sender_name=name)
-    case = await new_case(store, text=incoming.text, sender_name=name)
-    saved = (await store.cases.save_verdict(case, incoming, make_verdict(), None)).case
+    case = await new_case(store, text="Quick call?", sender_name=name)
+    assert case.incoming.sender_name == name[:256]
+    saved = (await store.cases.save_verdict(case, make_verdict(), None)).case
     assert saved.incoming.sender_name == name[:256]
     assert await store.cases.get(case.id, USER) == saved
 
