@@ -149,10 +149,11 @@ async def _settings_view(context: BotContext, user_id: int) -> tuple[str, Inline
 
 async def _ask_setting(context: BotContext, chat_id: int, user_id: int, field: str) -> None:
     """A ForceReply prompt for one text setting; the reply is matched to it in the store."""
+    placeholder = texts.SETTING_LABELS[field].capitalize()
     prompt = await context.bot.send_message(
         chat_id,
         texts.SETTING_PROMPTS[field],
-        reply_markup=ForceReply(selective=True, input_field_placeholder=field.capitalize()),
+        reply_markup=ForceReply(selective=True, input_field_placeholder=placeholder),
     )
     await context.service.await_reply(user_id, field, prompt.message_id)
 
