@@ -27,8 +27,6 @@ from bot.models import (
 )
 from bot.store.rows import (
     append_text,
-    as_stored,
-    clip,
     draft_values,
     draft_version,
     insert_case,
@@ -154,7 +152,6 @@ class CaseRepo:
         count of this sender's earlier cold cases is kept with the case, in the same UPDATE.
         """
         a = verdict.assessment
-        incoming = case.incoming
         cold = a.category.is_cold and sender_key is not None
         conditions = [CaseRow.id == case.id, CaseRow.status == CaseStatus.pending.value]
         earlier: Any = 0
@@ -168,8 +165,6 @@ class CaseRepo:
                 .where(*conditions)
                 .values(
                     status=CaseStatus.drafted.value,
-                    text=incoming.text,
-                    sender_name=clip(incoming.sender_name, CaseRow.sender_name),
                     category=a.category.value,
                     confidence=a.confidence,
                     signals=[sig.model_dump() for sig in a.signals],
@@ -193,7 +188,6 @@ class CaseRepo:
             case.model_copy(
                 update={
                     "status": CaseStatus.drafted,
-                    "incoming": as_stored(incoming),
                     "assessment": a,
                     "engine": verdict.engine,
                     "note": verdict.note,

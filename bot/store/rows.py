@@ -57,7 +57,7 @@ async def insert_case(
                 chat_id=chat_id,
                 status=status.value,
                 text=incoming.text,
-                sender_name=clip(incoming.sender_name, CaseRow.sender_name),
+                sender_name=_clip(incoming.sender_name, CaseRow.sender_name),
                 sender_id=incoming.sender_id,
                 source=incoming.source,
                 message_id=incoming.message_id,
@@ -75,19 +75,19 @@ async def insert_case(
         user_id=user_id,
         chat_id=chat_id,
         status=status,
-        incoming=as_stored(incoming),
+        incoming=_as_stored(incoming),
         created_at=created,
     )
 
 
-def clip(value: str | None, column: Any) -> str | None:
+def _clip(value: str | None, column: Any) -> str | None:
     """Cut to the column's length: PostgreSQL refuses a longer string where SQLite keeps it."""
     return value[: column.type.length] if value else value
 
 
-def as_stored(incoming: Incoming) -> Incoming:
+def _as_stored(incoming: Incoming) -> Incoming:
     """The message as a case keeps it: the name cut to its column, no screenshot."""
-    name = clip(incoming.sender_name, CaseRow.sender_name)
+    name = _clip(incoming.sender_name, CaseRow.sender_name)
     return incoming.model_copy(update={"sender_name": name, "image": None})
 
 
