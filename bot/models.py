@@ -67,6 +67,10 @@ class Assessment(BaseModel):
     offer: str | None = None  # what they sell or offer, as a short phrase
     ask: str | None = None  # what they want from the recipient, as a short phrase
     language: str = "en"
+    # The engine cannot tell cold from genuine: the card asks the user instead of drafting.
+    # `category` stays the best guess; `alternative` is the other likely reading.
+    uncertain: bool = False
+    alternative: Category | None = None
 
 
 class Usage(BaseModel):
