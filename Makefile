@@ -14,7 +14,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,ocr]'
+	$(PY) -m pip install --quiet -e '.[dev,ocr,train]'
 	touch $@
 
 demo: install

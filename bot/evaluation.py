@@ -22,7 +22,14 @@ from bot.models import Category
 GENUINE = Category.genuine.value
 
 # Bands a person can read at a glance; ECE is computed over the same bands.
-DEFAULT_BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.0))
+DEFAULT_BANDS: tuple[tuple[float, float], ...] = (
+    (0.0, 0.5),
+    (0.5, 0.6),
+    (0.6, 0.7),
+    (0.7, 0.8),
+    (0.8, 0.9),
+    (0.9, 1.0),
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,14 @@ def cold_as_genuine(y_true: Sequence[str], y_pred: Sequence[str]) -> float | Non
     return sum(p == GENUINE for p in preds) / len(preds)
 
 
+def _called_cold(y_true: Sequence[str], called: Sequence[str]) -> float | None:
+    """genuine_as_cold where "?" (asked, not decided) is not a cold verdict."""
+    preds = [p for t, p in zip(y_true, called, strict=True) if t == GENUINE]
+    if not preds:
+        return None
+    return sum(p not in (GENUINE, "?") for p in preds) / len(preds)
+
+
 def _band_index(confidence: float, bands: Sequence[tuple[float, float]]) -> int:
     last = len(bands) - 1
     for i, (lo, hi) in enumerate(bands):
@@ -203,20 +218,40 @@ def summary(
     y_pred: Sequence[str],
     confidences: Sequence[float],
     labels: Sequence[str] | None = None,
+    uncertain: Sequence[bool] | None = None,
 ) -> dict[str, Any]:
     """Every classifier figure of the eval report, as plain JSON-ready data.
 
     `labels` sets the rows of the per-category table and the confusion matrix (default:
-    all six categories, so a report always has the same shape).
+    all six categories, so a report always has the same shape). `uncertain` marks the
+    verdicts where the engine asked instead of deciding: they were called nothing, so the
+    two costly errors count decided verdicts only (over all messages of the class), and
+    `decided` scores the rest. Accuracy, macro-F1 and calibration use the best guess of
+    every message.
     """
     labels = list(labels) if labels is not None else [c.value for c in Category]
     correct = [t == p for t, p in zip(y_true, y_pred, strict=True)]
+    unsure = list(uncertain) if uncertain is not None else [False] * len(y_true)
+    _check_same_length(y_true, unsure, "summary")
+    # An uncertain verdict is neither genuine nor cold: "?" matches no label.
+    called = [("?" if u else p) for p, u in zip(y_pred, unsure, strict=True)]
+    decided = [(t, p) for t, p, u in zip(y_true, y_pred, unsure, strict=True) if not u]
     return {
         "n": len(y_true),
         "accuracy": accuracy(y_true, y_pred),
         "macro_f1": macro_f1(y_true, y_pred),
-        "genuine_as_cold": genuine_as_cold(y_true, y_pred),
-        "cold_as_genuine": cold_as_genuine(y_true, y_pred),
+        "genuine_as_cold": _called_cold(y_true, called),
+        "cold_as_genuine": cold_as_genuine(y_true, called),
+        "uncertain_share": sum(unsure) / len(unsure) if unsure else 0.0,
+        "decided": {
+            "n": len(decided),
+            "accuracy": accuracy(*zip(*decided, strict=True)) if decided else None,
+            "macro_f1": macro_f1(*zip(*decided, strict=True)) if decided else None,
+        },
+        "best_guess": {
+            "genuine_as_cold": genuine_as_cold(y_true, y_pred),
+            "cold_as_genuine": cold_as_genuine(y_true, y_pred),
+        },
         "per_category": {
             label: score.as_dict() for label, score in per_category(y_true, y_pred, labels).items()
         },

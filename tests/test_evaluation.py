@@ -104,8 +104,11 @@ CONF = [0.2, 0.5, 0.69, 0.7, 0.95, 1.0]
 OK = [False, True, False, True, True, True]
 
 
+FOUR_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.0))
+
+
 def test_calibration_bands_by_hand() -> None:
-    bands = ev.calibration(CONF, OK)
+    bands = ev.calibration(CONF, OK, FOUR_BANDS)
     assert [b.n for b in bands] == [1, 2, 1, 2]
     assert [b.accuracy for b in bands] == pytest.approx([0.0, 0.5, 1.0, 1.0])
     assert [b.mean_confidence for b in bands] == pytest.approx([0.2, 0.595, 0.7, 0.975])
@@ -114,7 +117,7 @@ def test_calibration_bands_by_hand() -> None:
 
 def test_ece_by_hand() -> None:
     # (1·|0−.2| + 2·|.5−.595| + 1·|1−.7| + 2·|1−.975|) / 6 = (.2 + .19 + .3 + .05) / 6
-    assert ev.expected_calibration_error(CONF, OK) == pytest.approx(0.74 / 6)
+    assert ev.expected_calibration_error(CONF, OK, FOUR_BANDS) == pytest.approx(0.74 / 6)
 
 
 def test_ece_is_zero_when_confidence_matches_accuracy() -> None:
@@ -176,12 +179,28 @@ def test_summary_holds_every_figure_of_the_report() -> None:
     assert report["per_category"][S]["recall"] == pytest.approx(2 / 3)
     assert report["macro_over"] == [S, M, G]  # only the categories present
     assert report["confusion"][S][G] == 1
-    # correct: T T F T F T -> bands [0,.5): 1 right, [.5,.7): 1 wrong, [.7,.9): 1 right,
+    # correct: T T F T F T -> bands [0,.5): 1 right, [.6,.7): 1 wrong, [.8,.9): 1 right,
     # [.9,1]: 2 right + 1 wrong (0.9, 0.95, 1.0)
-    assert [b["n"] for b in report["calibration"]["bands"]] == [1, 1, 1, 3]
+    assert [b["n"] for b in report["calibration"]["bands"]] == [1, 0, 1, 0, 1, 3]
+    assert report["uncertain_share"] == 0.0
+    assert report["decided"]["n"] == 6
     assert report["calibration"]["ece"] == pytest.approx(
         (1 * 0.7 + 1 * 0.6 + 1 * 0.2 + 3 * abs(2 / 3 - 0.95)) / 6
     )
+
+
+def test_uncertain_verdicts_are_called_neither_genuine_nor_cold() -> None:
+    # Y_PRED calls one genuine cold (index 3) and one cold genuine (index 2 or 4).
+    plain = ev.summary(Y_TRUE, Y_PRED, [0.9] * 6)
+    wrong = [i for i, (t, p) in enumerate(zip(Y_TRUE, Y_PRED, strict=True)) if t != p]
+    unsure = [i in wrong for i in range(6)]
+    report = ev.summary(Y_TRUE, Y_PRED, [0.9] * 6, uncertain=unsure)
+    assert (report["genuine_as_cold"], report["cold_as_genuine"]) == (0.0, 0.0)
+    assert report["best_guess"]["genuine_as_cold"] == plain["genuine_as_cold"] > 0
+    assert report["uncertain_share"] == pytest.approx(len(wrong) / 6)
+    assert report["decided"] == {"n": 6 - len(wrong), "accuracy": 1.0, "macro_f1": 1.0}
+    # Accuracy and macro-F1 still score every best guess.
+    assert report["accuracy"] == plain["accuracy"]
 
 
 def test_summary_with_explicit_labels() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import os
 import sys
@@ -18,12 +19,14 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from bot import corpus
 from bot.cli import reports, wording
 from bot.cli.errors import ConfigError, EngineFailure, FileError
 from bot.cli.jsonl import STDIN, Record, decode_message, parse_jsonl, read_input
 from bot.cli.parser import build_parser
 from bot.cli.wording import PROG
 from bot.config import Settings
+from bot.corpus import Message
 from bot.errors import InputError, PromptError
 from bot.models import Incoming, Preferences, Tone, Verdict
 
@@ -169,6 +172,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.cv:
+        return cmd_eval_cv(args)
     data, name = read_input(args.jsonl)
     records = parse_jsonl(data, name, labelled=True)
     engine = build_engine(args.engine)
@@ -179,6 +184,68 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(reports.render_eval(report, name, engine.name, args.misses) + "\n")
     return EXIT_OK
+
+
+def cmd_eval_cv(args: argparse.Namespace) -> int:
+    require_train_extra()
+    from bot.learning import validate
+
+    messages = read_corpus(args.data)
+    predictions = validate.cross_validate(
+        messages,
+        progress=lambda fold, folds: print(wording.fold_done(fold, folds), file=sys.stderr),
+    )
+    report = {
+        "file": args.data,
+        "engine": "offline",
+        "cv": {
+            "folds": validate.FOLDS,
+            "records": len(messages),
+            "groups": len({m.group for m in messages}),
+        },
+        **reports.cv_report(predictions),
+    }
+    if args.json:
+        sys.stdout.write(reports.dump(reports.rounded(report), pretty=True) + "\n")
+    else:
+        sys.stdout.write(reports.render_eval(report, args.data, "offline", args.misses) + "\n")
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    require_train_extra()
+    from bot.engine.offline import model
+    from bot.learning import train
+
+    messages = read_corpus(args.data)
+    target = args.out or str(Path(model.__file__).with_name(model.MODEL_FILE))
+    data = train.fit(train.examples(messages))
+    try:
+        model.write(data, Path(target))
+    except OSError as exc:
+        raise FileError(target, "unwritable", str(exc.strerror or exc)) from None
+    groups = len({m.group for m in messages})
+    print(wording.trained(len(messages), groups, target), file=sys.stderr)
+    return EXIT_OK
+
+
+def read_corpus(directory: str) -> list[Message]:
+    path = Path(directory)
+    if not path.is_dir():
+        raise FileError(directory, "missing" if not path.exists() else "unreadable", "")
+    try:
+        messages = corpus.load(path)
+    except ValueError as exc:
+        raise FileError(directory, "unreadable", str(exc)) from None
+    if not messages:
+        raise FileError(directory, "unreadable", "no labelled records in it")
+    return messages
+
+
+def require_train_extra() -> None:
+    """bot.learning needs scikit-learn, which only the train extra installs."""
+    if importlib.util.find_spec("sklearn") is None:
+        raise ConfigError("needs_train_extra")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -212,6 +279,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "draft": cmd_draft,
     "assess": cmd_assess,
     "eval": cmd_eval,
+    "train": cmd_train,
     "demo": cmd_demo,
 }
 

@@ -21,7 +21,9 @@ ProblemKind = Literal[
 ]
 JsonType = Literal["null", "boolean", "number", "string", "array", "object"]
 FileReason = Literal["no_stdin", "missing", "directory", "unreadable", "unwritable"]
-ConfigProblem = Literal["invalid", "llm_needs_key", "no_token", "webhook_needs_secret"]
+ConfigProblem = Literal[
+    "invalid", "llm_needs_key", "no_token", "webhook_needs_secret", "needs_train_extra"
+]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from bot.cli.wording import PROG
 from bot.models import Tone
 
 ENGINES = ("offline", "llm")
+DATA_DIR = "data"
 TONES = tuple(t.value for t in Tone)
 
 
@@ -59,28 +60,54 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     engine_help = "offline (default), or llm (needs OPENAI_API_KEY)"
+    data_help = "the corpus: a clone's data/ (*.jsonl and corpus/*.jsonl; default: %(default)s)"
     p.add_argument("--jsonl", required=True, metavar="IN", help=jsonl_help)
     p.add_argument("--out", metavar="OUT", help="write the results here (default: stdout)")
     p.add_argument("--engine", choices=ENGINES, help=engine_help)
 
     p = sub.add_parser(
         "eval",
-        help="score the classifier on a labelled JSONL file",
+        help="score the classifier on a labelled JSONL file, or cross-validate it (--cv)",
         description=(
             "Score the classifier on a labelled JSONL file: per-category precision, recall "
             "and F1, macro-F1, accuracy, confusion matrix, genuine messages called cold, "
-            "and calibration per confidence band with the expected calibration error."
+            "cold messages called genuine, the share marked uncertain, and calibration per "
+            "confidence band with the expected calibration error. With --cv: grouped "
+            "cross-validation of the offline classifier on the corpus instead (needs the "
+            "train extra)."
         ),
     )
-    p.add_argument(
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument(
         "--jsonl",
-        required=True,
         metavar="FILE",
         help=jsonl_help.replace('"text"', '"text" and a "label" (one of the six categories)'),
     )
+    source.add_argument(
+        "--cv",
+        action="store_true",
+        help="cross-validate on the corpus: 10 folds, a source's records never split",
+    )
+    p.add_argument("--data", default=DATA_DIR, metavar="DIR", help=data_help)
     p.add_argument("--engine", choices=ENGINES, help=engine_help)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     p.add_argument("--misses", action="store_true", help="list every misclassified message")
+
+    p = sub.add_parser(
+        "train",
+        help="fit the offline classifier from the corpus",
+        description=(
+            "Fit the offline classifier from the labelled corpus and write the model file the "
+            "package ships. Deterministic: the same corpus gives the same file. Needs the "
+            "train extra (pip install 'coldshoulder[train]')."
+        ),
+    )
+    p.add_argument("--data", default=DATA_DIR, metavar="DIR", help=data_help)
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write the model (default: the package's own, bot/engine/offline/)",
+    )
 
     sub.add_parser("demo", help="show verdicts and drafts for bundled example messages")
     return parser

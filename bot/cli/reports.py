@@ -9,12 +9,15 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import IO, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from bot import evaluation
 from bot.cli import wording
 from bot.cli.jsonl import Record
 from bot.models import Category, Verdict
+
+if TYPE_CHECKING:
+    from bot.learning.validate import Prediction  # the train extra; only a type here
 
 
 class Progress:
@@ -148,6 +151,7 @@ def verdict_record(ident: str, verdict: Verdict) -> dict[str, Any]:
         "id": ident,
         "category": a.category.value,
         "confidence": round(a.confidence, 3),
+        "uncertain": a.uncertain,
         "signals": [{"signal": s.signal, "quote": s.quote} for s in a.signals],
         "generic": a.generic,
         "sender_name": a.sender_name,
@@ -169,7 +173,10 @@ def eval_report(records: Sequence[Record], verdicts: Sequence[Verdict]) -> dict[
     ]
     return {
         **evaluation.summary(
-            y_true, [a.category.value for a in predicted], [a.confidence for a in predicted]
+            y_true,
+            [a.category.value for a in predicted],
+            [a.confidence for a in predicted],
+            uncertain=[a.uncertain for a in predicted],
         ),
         "generic": evaluation.flag_scores([t for t, _ in flagged], [p for _, p in flagged]),
         "misclassified": [
@@ -179,9 +186,35 @@ def eval_report(records: Sequence[Record], verdicts: Sequence[Verdict]) -> dict[
                 "label": r.label,
                 "predicted": a.category.value,
                 "confidence": round(a.confidence, 3),
+                "uncertain": a.uncertain,
             }
             for r, a in zip(records, predicted, strict=True)
             if r.label != a.category.value
+        ],
+    }
+
+
+def cv_report(predictions: Sequence[Prediction]) -> dict[str, Any]:
+    """The eval report of a cross-validation: the same figures, out-of-fold predictions."""
+    return {
+        **evaluation.summary(
+            [p.label for p in predictions],
+            [p.category for p in predictions],
+            [p.confidence for p in predictions],
+            uncertain=[p.uncertain for p in predictions],
+        ),
+        "generic": None,
+        "misclassified": [
+            {
+                "id": p.id,
+                "line": None,
+                "label": p.label,
+                "predicted": p.category,
+                "confidence": round(p.confidence, 3),
+                "uncertain": p.uncertain,
+            }
+            for p in predictions
+            if p.label != p.category
         ],
     }
 
@@ -232,6 +265,22 @@ def render_eval(report: dict[str, Any], name: str, engine: str, show_misses: boo
     g_count = f"  ({round(g * support)} of {support} genuine)" if g is not None else ""
     out.append(f"genuine called cold  {_pct(g)}{g_count}  <- the costly mistake")
     out.append(f"cold called genuine  {_pct(report['cold_as_genuine'])}")
+    if report["uncertain_share"]:
+        decided = report["decided"]
+        guess = report["best_guess"]
+        out.append(
+            f"marked uncertain     {_pct(report['uncertain_share'])}  (the card asks; "
+            "those are called neither genuine nor cold above)"
+        )
+        if decided["n"]:
+            out.append(
+                f"decided verdicts     accuracy {decided['accuracy']:.3f}, macro-F1 "
+                f"{decided['macro_f1']:.3f}  (n={decided['n']})"
+            )
+        out.append(
+            f"best guess only      genuine called cold {_pct(guess['genuine_as_cold'])}, "
+            f"cold called genuine {_pct(guess['cold_as_genuine'])}  (if it never asked)"
+        )
     if report["generic"]:
         gen = report["generic"]
         out.append(
@@ -254,9 +303,11 @@ def render_eval(report: dict[str, Any], name: str, engine: str, show_misses: boo
     if show_misses and misses:
         out += ["", f"Misclassified ({len(misses)})"]
         for m in misses:
+            where = f"{name}:{m['line']}  " if m["line"] is not None else ""
+            unsure = ", uncertain" if m.get("uncertain") else ""
             out.append(
-                f"  {name}:{m['line']}  id={m['id']}  {m['label']} -> {m['predicted']}"
-                f"  ({m['confidence']:.2f})"
+                f"  {where}id={m['id']}  {m['label']} -> {m['predicted']}"
+                f"  ({m['confidence']:.2f}{unsure})"
             )
     elif misses:
         out += ["", f"{len(misses)} misclassified; --misses lists them"]

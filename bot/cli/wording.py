@@ -51,6 +51,10 @@ CONFIG_PROBLEMS = {
         "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put its token in "
         "the environment or in .env (see deploy/.env.example)."
     ),
+    "needs_train_extra": (
+        "training and cross-validation need scikit-learn: pip install 'coldshoulder[train]' "
+        "(in a clone: make install does it)"
+    ),
     "webhook_needs_secret": (
         "webhook mode needs COLDSHOULDER_WEBHOOK_SECRET: a long random string (A-Z, a-z, "
         "0-9, _ and -) that Telegram sends with every update, e.g. `openssl rand -hex 32`"
@@ -136,6 +140,14 @@ def describe(exc: Exception) -> str:
 
 def wrote(count: int, path: str) -> str:
     return f"{PROG}: wrote {count} verdict(s) to {path}"
+
+
+def trained(records: int, groups: int, path: str) -> str:
+    return f"Trained on {records} records from {groups} sources; wrote {path}"
+
+
+def fold_done(fold: int, folds: int) -> str:
+    return f"cross-validation: fold {fold} of {folds} done"
 
 
 def assessed(count: int, total: int, fallbacks: int) -> str:

@@ -30,6 +30,7 @@ ASSESS_FIELDS = {
     "id",
     "category",
     "confidence",
+    "uncertain",
     "signals",
     "generic",
     "sender_name",

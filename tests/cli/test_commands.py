@@ -273,7 +273,15 @@ def test_eval_json_fields_agree_with_assess(
     code, out, err = run(["eval", "--jsonl", str(path), "--json"], capsys)
     assert code == 0, err
     report = json.loads(out)
-    for key in ("macro_f1", "genuine_as_cold", "per_category", "confusion", "calibration"):
+    for key in (
+        "macro_f1",
+        "genuine_as_cold",
+        "cold_as_genuine",
+        "uncertain_share",
+        "per_category",
+        "confusion",
+        "calibration",
+    ):
         assert key in report
     assert report["n"] == 3
     assert set(report["per_category"]) == CATEGORIES
@@ -284,11 +292,16 @@ def test_eval_json_fields_agree_with_assess(
 
     # Recompute from assess's own predictions.
     _, assess_out, _ = run(["assess", "--jsonl", str(path)], capsys)
-    predicted = {r["id"]: r["category"] for r in map(json.loads, assess_out.splitlines())}
+    rows = {r["id"]: r for r in map(json.loads, assess_out.splitlines())}
+    predicted = {i: r["category"] for i, r in rows.items()}
     truth = {r["id"]: r["label"] for r in LABELLED}
     hits = sum(predicted[i] == truth[i] for i in truth)
     assert report["accuracy"] == pytest.approx(hits / 3, abs=1e-4)
-    assert report["genuine_as_cold"] == (0.0 if predicted["g"] == "genuine" else 1.0)
+    called_cold = predicted["g"] != "genuine" and not rows["g"]["uncertain"]
+    assert report["genuine_as_cold"] == (1.0 if called_cold else 0.0)
+    assert report["uncertain_share"] == pytest.approx(
+        sum(r["uncertain"] for r in rows.values()) / 3, abs=1e-4
+    )
     for i, label in truth.items():
         assert report["confusion"][label][predicted[i]] >= 1
     assert sum(sum(row.values()) for row in report["confusion"].values()) == 3
@@ -300,8 +313,10 @@ def test_eval_json_fields_agree_with_assess(
     assert sum(band["n"] for band in calibration["bands"]) == 3
     assert [band["band"] for band in calibration["bands"]] == [
         "[0.0, 0.5)",
-        "[0.5, 0.7)",
-        "[0.7, 0.9)",
+        "[0.5, 0.6)",
+        "[0.6, 0.7)",
+        "[0.7, 0.8)",
+        "[0.8, 0.9)",
         "[0.9, 1.0]",
     ]
     assert 0.0 <= calibration["ece"] <= 1.0

@@ -43,8 +43,29 @@ def test_no_command_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["eval", "--jsonl", "f", "--engine", "offline", "--json", "--misses"],
-            {"command": "eval", "jsonl": "f", "engine": "offline", "json": True, "misses": True},
+            {
+                "command": "eval",
+                "jsonl": "f",
+                "cv": False,
+                "data": "data",
+                "engine": "offline",
+                "json": True,
+                "misses": True,
+            },
         ),
+        (
+            ["eval", "--cv", "--data", "d"],
+            {
+                "command": "eval",
+                "jsonl": None,
+                "cv": True,
+                "data": "d",
+                "engine": None,
+                "json": False,
+                "misses": False,
+            },
+        ),
+        (["train"], {"command": "train", "data": "data", "out": None}),
     ],
 )
 def test_each_command_parses(argv: list[str], expected: dict[str, object]) -> None:
@@ -56,7 +77,9 @@ def test_each_command_parses(argv: list[str], expected: dict[str, object]) -> No
     [
         (["assess"], "--jsonl"),
         (["eval", "--jsonl", "f", "--engine", "gpt"], "'gpt'"),
-        (["train"], "'train'"),
+        (["teach"], "'teach'"),
+        (["eval"], "--jsonl"),
+        (["eval", "--jsonl", "f", "--cv"], "not allowed with"),
     ],
 )
 def test_usage_errors_exit_2_naming_the_problem(

@@ -57,6 +57,7 @@ def test_verdict_record_is_the_contract_object() -> None:
         "id": "m1",
         "category": "sales_pitch",
         "confidence": 0.877,
+        "uncertain": False,
         "signals": [{"signal": "demo_link", "quote": "2-minute demo"}],
         "generic": True,
         "sender_name": "Priya",
@@ -127,7 +128,14 @@ def test_eval_report_names_the_misclassified_lines() -> None:
     assert report["genuine_as_cold"] == 0.5
     assert report["generic"] == {"n": 2, "accuracy": 1.0, "precision": 1.0, "recall": 1.0}
     assert report["misclassified"] == [
-        {"id": "b", "line": 2, "label": "genuine", "predicted": "sales_pitch", "confidence": 0.6}
+        {
+            "id": "b",
+            "line": 2,
+            "label": "genuine",
+            "predicted": "sales_pitch",
+            "confidence": 0.6,
+            "uncertain": False,
+        }
     ]
 
 

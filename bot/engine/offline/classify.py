@@ -1,11 +1,12 @@
-"""Offline classifier: weigh the evidence, apply the README's precedence rules, calibrate.
+"""Offline classifier: rule evidence plus learned weights, calibrated, honest when unsure.
 
-A rule adds weight to one or more categories; relationship evidence (met in person, former
-colleague, a named mutual introduction, a thank-you note, a customer's question) adds weight
-to `genuine`. `genuine` starts with a baseline, so a message with no evidence is read as
-genuine: calling a real person a spammer is the worst mistake this product can make. The
-category is the argmax; confidence is a softmax over the scores, damped when there is little
-evidence.
+The rules (bot/engine/offline/rules/) find evidence and quote it for the card; their
+hand-weighted category scores, after the README's precedence rules, are features of the
+learned model (model.py) next to the message's words. The model's calibrated probabilities
+decide. When the probability that the message is genuine falls in the model's "cannot
+tell" band, the verdict is `uncertain`: the card asks the user rather than guess, because
+calling a real person a spammer is the worst mistake this product can make. Clear
+deception (phishing, advance fee, fake jobs with fees) still overrides as a rule.
 
 Pure and deterministic; every regex is linear and the analysed text is capped, so any str,
 even 100 KB of junk, is assessed in a few milliseconds and never raises.
@@ -13,20 +14,17 @@ even 100 KB of junk, is assessed in a few milliseconds and never raises.
 
 from __future__ import annotations
 
-import math
-
-from bot.engine.offline import evidence, slots
+from bot.engine.offline import evidence, features, slots
 from bot.engine.offline.evidence import Hit
+from bot.engine.offline.model import Model, shipped
 from bot.engine.offline.rule import FR, GE, MR, RC, SC, SP
 from bot.models import Assessment, Category
 from bot.text import language
 
 MAX_CHARS = 6000  # cold messages are short; what follows a 6 KB prefix never changes a verdict
-GENUINE_BASELINE = 1.5  # the bar a cold category must clear: one weak cue is not enough
-# Softmax temperature. 0.9 left the engine underconfident (100% right at a mean confidence of
-# 0.45-0.57 on the dev and fresh files); 0.5 puts multi-cue verdicts above 0.9 while the caps in
-# _confidence keep "nothing cold found" (where unseen-data errors concentrate) near 0.6.
-TEMPERATURE = 0.5
+GENUINE_BASELINE = 1.5  # in the rule scores: the bar one weak cold cue does not clear
+COLD = tuple(c for c in Category if c.is_cold)
+DECEPTION_CONFIDENCE = 0.8  # the least a verdict the deception rules force carries
 
 # Rule ids the precedence rules below look for.
 FEEDBACK_RULES = frozenset(
@@ -61,25 +59,28 @@ WRONG_NUMBER_RULES = frozenset(
     {"wrong_number_greeting", "wrong_number_is_this", "wrong_number_friend_gave"}
 )
 ASKS_A_RELATIONSHIP_EXCUSES = (FR, RC, MR)
-RELATIONSHIP_COLD_CAP = 0.6  # a cold verdict against relationship evidence is never sure
 CLOSING_ASK_BAR = 2.0  # this much pitch or job evidence makes a closing call request secondary
 
 
-def assess(text: str) -> Assessment:
+def assess(text: str, model: Model | None = None) -> Assessment:
     """Classify one message. Pure, deterministic, never raises for any str."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     body = text[:MAX_CHARS]
     stripped = body.strip()
     if len(stripped) < 2:
-        return Assessment(category=GE, confidence=0.2, language="en")
+        return Assessment(category=GE, confidence=0.2, language="en", uncertain=True)
 
     hits = evidence.find(body)
-    scores, related = _scores(hits)
-    cold = [c for c in Category if c is not GE]
-    best_cold = max(cold, key=lambda c: scores[c])  # ties: enum order (sales first)
-    top = best_cold if scores[best_cold] > scores[GE] else GE
-    weight = sum(w for h in hits for c, w in h.rule.weights.items() if c is top and w > 0)
+    scores, _ = rule_scores(hits)
+    counts = features.extract(body, [h.rule.id for h in hits])
+    model = model or shipped()
+    probs = model.probabilities(counts, scores)
+    top, uncertain, alternative = decide(model, probs)
+    confidence = probs[top]
+    if deceptive(scores):
+        top, uncertain, alternative = SC, False, None
+        confidence = max(probs[SC], DECEPTION_CONFIDENCE)
 
     merge = evidence.MERGE_FIELD.search(body)
     generic = False
@@ -89,19 +90,43 @@ def assess(text: str) -> Assessment:
             or any(h.rule.generic for h in hits)
             or not evidence.PERSONAL_DETAIL.search(body)
         )
+    signals = evidence.signals(body, hits, top, merge)
+    if len(signals) < 2:
+        telling = model.telling(counts, top, limit=evidence.TELLING)
+        signals += evidence.wording(body, telling, top)
     return Assessment(
         category=top,
-        confidence=_confidence(scores, top, weight, len(stripped), related),
-        signals=evidence.signals(body, hits, top, merge),
+        confidence=round(confidence, 3),
+        signals=signals[: evidence.MAX_SIGNALS],
         generic=generic,
         sender_name=slots.sender_name(body),
         offer=slots.offer(body, top),
         ask=slots.ask(body, top),
         language=language.guess(body),
+        uncertain=uncertain,
+        alternative=alternative,
     )
 
 
-def _scores(hits: list[Hit]) -> tuple[dict[Category, float], bool]:
+def decide(model: Model, probs: dict[Category, float]) -> tuple[Category, bool, Category | None]:
+    """The verdict, whether it is uncertain, and the other likely reading when it is."""
+    best_cold = max(COLD, key=lambda c: probs[c])  # ties: enum order (sales first)
+    genuine = probs[GE]
+    if genuine >= model.uncertain_high:
+        return GE, False, None
+    if genuine < model.uncertain_low:
+        return best_cold, False, None
+    if genuine >= probs[best_cold]:
+        return GE, True, best_cold
+    return best_cold, True, GE
+
+
+def deceptive(scores: dict[Category, float]) -> bool:
+    """README rule 1: clear deception is a scam whatever else the message looks like."""
+    return scores[SC] >= SCAM_DECISIVE and scores[SC] > scores[GE]
+
+
+def rule_scores(hits: list[Hit]) -> tuple[dict[Category, float], bool]:
     """Each category's score after the README's precedence rules; and whether a real
     relationship shows."""
     scores = dict.fromkeys(Category, 0.0)
@@ -150,22 +175,3 @@ def _scores(hits: list[Hit]) -> tuple[dict[Category, float], bool]:
     if scores[SC] >= SCAM_DECISIVE and scores[SC] > scores[GE]:
         scores[SC] = max(scores[SC], max(scores[c] for c in (SP, FR, MR, RC)) + 0.5)
     return scores, related
-
-
-def _confidence(
-    scores: dict[Category, float],
-    top: Category,
-    weight: float,
-    length: int,
-    related: bool = False,
-) -> float:
-    """Softmax probability of the winner, shrunk toward chance when evidence or text is thin."""
-    exps = {c: math.exp(s / TEMPERATURE) for c, s in scores.items()}
-    p = exps[top] / sum(exps.values())
-    if length < 15:
-        p = min(p, 0.45)
-    if top is GE and weight == 0:
-        p = min(p, 0.6)  # "nothing cold found" is weaker than "relationship found"
-    if top is not GE and related:
-        p = min(p, RELATIONSHIP_COLD_CAP)
-    return round(max(0.05, min(p, 0.97)), 3)

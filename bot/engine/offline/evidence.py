@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.engine.offline.prefilter import Prefilter
 from bot.engine.offline.rule import GE, Rule, compile_rx
 from bot.engine.offline.rules import RULES
 from bot.models import Category, Signal
@@ -33,6 +34,59 @@ PERSONAL_DETAIL = compile_rx(
 )
 
 
+# When the rules found nothing for the verdict, the words the learned model leaned on most
+# are quoted instead, under one of these names.
+WORDING_SIGNALS = {
+    Category.sales_pitch: "words typical of a sales pitch",
+    Category.favor_request: "words typical of a favour request",
+    Category.meeting_request: "words typical of a meeting request",
+    Category.recruiting: "words typical of recruiting",
+    Category.scam: "words typical of a scam",
+    Category.genuine: "words typical of a personal note",
+}
+MAX_WORDING = 2
+TELLING = 20  # candidates looked at for those quotes
+# Too common to show as proof of anything.
+_PLAIN = frozenset(
+    {
+        "about",
+        "after",
+        "again",
+        "also",
+        "been",
+        "could",
+        "from",
+        "have",
+        "here",
+        "just",
+        "more",
+        "really",
+        "some",
+        "than",
+        "that",
+        "their",
+        "them",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "very",
+        "what",
+        "when",
+        "which",
+        "while",
+        "with",
+        "would",
+        "your",
+        "yours",
+    }
+)
+
+
+_PREFILTER = Prefilter([rule.pattern.pattern for rule in RULES])
+
+
 class Hit(NamedTuple):
     rule: Rule
     match: re.Match[str]
@@ -41,7 +95,8 @@ class Hit(NamedTuple):
 def find(text: str) -> list[Hit]:
     """Every rule that matches, in table order (the order the scorer depends on)."""
     hits = []
-    for rule in RULES:
+    for index in _PREFILTER.candidates(text):
+        rule = RULES[index]
         m = rule.pattern.search(text)
         if m:
             hits.append(Hit(rule, m))
@@ -72,6 +127,28 @@ def signals(text: str, hits: list[Hit], top: Category, merge: re.Match[str] | No
         if q:
             out.append(Signal(signal="specific question", quote=quote(text, q.start(1), q.end(1))))
     return out[:MAX_SIGNALS]
+
+
+def wording(text: str, features: list[str], top: Category) -> list[Signal]:
+    """The model's telling words and word pairs, quoted where they stand in the message."""
+    out: list[Signal] = []
+    taken: list[tuple[int, int]] = []
+    for feature in features:
+        words = feature.split(" ")
+        # A single word proves little to a reader; numbers, placeholders and filler nothing.
+        if len(words) < 2 or not any(
+            len(w) >= 4 and w.isalpha() and w not in _PLAIN for w in words
+        ):
+            continue
+        pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in words) + r"\b"
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m is None or any(m.start() < end and start < m.end() for start, end in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(Signal(signal=WORDING_SIGNALS[top], quote=quote(text, m.start(), m.end())))
+        if len(out) == MAX_WORDING:
+            break
+    return out
 
 
 def quote(text: str, start: int, end: int) -> str:
