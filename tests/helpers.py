@@ -213,8 +213,8 @@ def button(message: Call, prefix: str) -> str:
 
 
 def case_id(card: Call) -> int:
-    """The id of the case a card shows (its approve or show-draft button names it)."""
-    data = next(d for d in card.callback_data if d.startswith(("cs1:ap:", "cs1:sd:")))
+    """The id of the case a card shows (its approve, show-draft or discard button names it)."""
+    data = next(d for d in card.callback_data if d.startswith(("cs1:ap:", "cs1:sd:", "cs1:dc:")))
     return int(data.split(":")[2])
 
 
