@@ -72,6 +72,12 @@ class Assessment(BaseModel):
     uncertain: bool = False
     alternative: Category | None = None
 
+    @property
+    def cold_reading(self) -> Category | None:
+        """The cold category an uncertain message would be: the guess if it is cold, else the
+        alternative if that is; None when neither reading is cold."""
+        return next((c for c in (self.category, self.alternative) if c and c.is_cold), None)
+
 
 class Usage(BaseModel):
     """Model tokens spent; zero for the offline engine."""

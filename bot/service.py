@@ -37,6 +37,7 @@ SPLIT_MIN_CHARS = 3500
 SPLIT_WINDOW = 2.0
 MAX_EDIT_CHARS = 4000
 VOUCHED_SIGNAL = "you marked this sender as genuine"
+MARKED_COLD_SIGNAL = "you marked this sender as cold"
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,13 @@ class Service:
         if verdict.engine != self.engine.name:
             METRICS.inc("coldshoulder_llm_fallbacks_total")
         key = sender_key(case.incoming, verdict.assessment)
+        if verdict.assessment.uncertain and key:
+            # The user already said what this sender is: no need to ask again.
+            verdict = await self._judged(case, verdict, prefs, key)
         saved = await self.store.cases.save_verdict(case, verdict, key)
         if saved.vouched:
             # A sender the user vouched for is never called cold.
-            trusted = await self._vouched(case, verdict, prefs)
+            trusted = await self._settled(case, verdict, prefs, Category.genuine, VOUCHED_SIGNAL)
             saved = await self.store.cases.save_verdict(case, trusted, key)
         return saved.case
 
@@ -130,7 +134,8 @@ class Service:
         return await self.store.cases.get(case_id, user_id)
 
     async def correct(self, case: Case, category: Category) -> Case | None:
-        """The user says the category is wrong: redraft under theirs and remember the sender."""
+        """The user says the category is wrong, or answers an uncertain card: redraft under
+        theirs and remember the sender."""
         if case.assessment is None or case.status is not CaseStatus.drafted:
             return None
         assessment = case.assessment.model_copy(
@@ -138,6 +143,7 @@ class Service:
                 "category": category,
                 "confidence": 1.0,
                 "generic": case.assessment.generic and category.is_cold,
+                "uncertain": False,  # the user said what it is: the card shows the draft
             }
         )
         prefs = await self.store.users.preferences(case.user_id)
@@ -283,20 +289,35 @@ class Service:
         )
         return await self.store.cases.add_draft(case, draft)
 
-    async def _vouched(self, case: Case, verdict: Verdict, prefs: Preferences) -> Verdict:
+    async def _judged(self, case: Case, verdict: Verdict, prefs: Preferences, key: str) -> Verdict:
+        """An uncertain verdict on a sender the user judged before, settled by that judgement;
+        unchanged (the card asks) for a sender never judged, or a cold one with no cold
+        reading to draft under."""
+        genuine = await self.store.users.judgement(case.user_id, key)
+        if genuine:
+            return await self._settled(case, verdict, prefs, Category.genuine, VOUCHED_SIGNAL)
+        cold = verdict.assessment.cold_reading
+        if genuine is False and cold is not None:
+            return await self._settled(case, verdict, prefs, cold, MARKED_COLD_SIGNAL)
+        return verdict
+
+    async def _settled(
+        self, case: Case, verdict: Verdict, prefs: Preferences, category: Category, signal: str
+    ) -> Verdict:
+        """The verdict under the category the user's word on the sender gives it."""
         a = verdict.assessment
-        trusted: Assessment = a.model_copy(
+        settled: Assessment = a.model_copy(
             update={
-                "category": Category.genuine,
+                "category": category,
                 "confidence": 1.0,
-                "generic": False,
-                "signals": [Signal(signal=VOUCHED_SIGNAL), *a.signals][:6],
+                "generic": a.generic and category.is_cold,
+                "uncertain": False,
+                "signals": [Signal(signal=signal), *a.signals][:6],
             }
         )
-        draft = await self.engine.redraft(
-            case.incoming, trusted, prefs.tone_for(Category.genuine), prefs
-        )
-        return verdict.model_copy(update={"assessment": trusted, "draft": draft})
+        # Always redrafted: an uncertain verdict's draft was written for a guess.
+        draft = await self.engine.redraft(case.incoming, settled, prefs.tone_for(category), prefs)
+        return verdict.model_copy(update={"assessment": settled, "draft": draft})
 
     async def _wait_for_parts(self, case_id: int) -> bool:
         """True once the paste is complete and this caller owns it."""

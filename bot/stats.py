@@ -38,7 +38,8 @@ class Stats:
     weeks: int
     since: datetime  # the start of the window
     judged: int  # cases the engine assessed in the window
-    cold: list[tuple[Category, int]]  # cold messages per category, most first
+    # Cold per category (most first) and genuine; a "not sure" case never answered is in neither.
+    cold: list[tuple[Category, int]]
     genuine: int
     corrections: int
     # How the corrections went: "to_genuine", "to_cold", "between_cold" -> count, most first.
@@ -81,7 +82,9 @@ def summarize(cases: list[Case], now: datetime, weeks: int = 8) -> Stats:
     weeks = max(1, weeks)
     recent = _in_window(cases, now, weeks)
     judged = [c for c in recent if c.assessment is not None]
-    cold = [c for c in judged if c.assessment is not None and c.assessment.category.is_cold]
+    # A "not sure" case the user never answered is neither cold nor genuine.
+    decided = [c for c in judged if c.assessment is not None and not c.assessment.uncertain]
+    cold = [c for c in decided if c.assessment is not None and c.assessment.category.is_cold]
     by_category = Counter(c.assessment.category for c in cold if c.assessment is not None)
     order = {category: i for i, category in enumerate(Category)}
     corrected = [c for c in judged if c.corrected_from is not None]
@@ -91,7 +94,7 @@ def summarize(cases: list[Case], now: datetime, weeks: int = 8) -> Stats:
         since=_utc(now) - weeks * WEEK,
         judged=len(judged),
         cold=sorted(by_category.items(), key=lambda kv: (-kv[1], order[kv[0]])),
-        genuine=len(judged) - len(cold),
+        genuine=len(decided) - len(cold),
         corrections=len(corrected),
         correction_kinds=_correction_kinds(corrected).most_common(),
         approved=len(approved),

@@ -13,6 +13,7 @@ from telegram import Bot, Update
 from telegram.ext import Application
 
 from bot.config import Settings
+from bot.engine import Engine
 from bot.models import (
     Assessment,
     Case,
@@ -20,6 +21,7 @@ from bot.models import (
     Category,
     Draft,
     Incoming,
+    Preferences,
     Signal,
     Tone,
     Verdict,
@@ -211,9 +213,31 @@ def button(message: Call, prefix: str) -> str:
 
 
 def case_id(card: Call) -> int:
-    """The id of the case a card shows (its approve or show-draft button names it)."""
-    data = next(d for d in card.callback_data if d.startswith(("cs1:ap:", "cs1:sd:")))
+    """The id of the case a card shows (its approve, show-draft or discard button names it)."""
+    data = next(d for d in card.callback_data if d.startswith(("cs1:ap:", "cs1:sd:", "cs1:dc:")))
     return int(data.split(":")[2])
+
+
+class UnsureEngine:
+    """`inner`, except that it cannot tell cold from genuine for the texts in `unsure`: their
+    verdicts come back uncertain, with that text's other likely reading (as the offline engine
+    will mark them; until it does, this is how a test gets one)."""
+
+    def __init__(self, inner: Engine, unsure: dict[str, Category | None]) -> None:
+        self.inner, self.unsure, self.name = inner, unsure, inner.name
+
+    async def verdict(
+        self, incoming: Incoming, prefs: Preferences, tone: Tone | None = None
+    ) -> Verdict:
+        verdict = await self.inner.verdict(incoming, prefs, tone)
+        if incoming.text not in self.unsure:
+            return verdict
+        alternative = self.unsure[incoming.text]
+        a = verdict.assessment.model_copy(update={"uncertain": True, "alternative": alternative})
+        return verdict.model_copy(update={"assessment": a})
+
+    async def redraft(self, *args: Any, **kwargs: Any) -> Draft:
+        return await self.inner.redraft(*args, **kwargs)
 
 
 # --- cases in a store (tests/store, tests/test_service.py) ---------------------------------

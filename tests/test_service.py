@@ -7,20 +7,40 @@ from pathlib import Path
 import pytest
 
 from bot.models import CaseStatus, Category, Incoming, Preferences, Tone
-from bot.service import VOUCHED_SIGNAL, Service
+from bot.service import MARKED_COLD_SIGNAL, VOUCHED_SIGNAL, Service
 from bot.store import Store
 from bot.telegram import render
+from tests.helpers import UnsureEngine
 
 PITCH = (
     "Hi Sam, thanks for connecting! I help agencies like yours generate 40+ qualified leads "
     "a month with our done-for-you lead generation. Worth a quick call? Best, Priya"
 )
 
+FRIENDLY = (
+    "Hi Sam, it was great meeting you at the Berlin product meetup on Thursday. As promised, "
+    "here is the name of the book I mentioned: Working in Public. Enjoy! Marta"
+)
+NO_COLD_READING = "Hi Sam, good to see you again yesterday. Marta"
+
 
 @pytest.fixture
 async def service(database_url: str, offline_engine):
     store = await Store.open(database_url)
     yield Service(store, offline_engine)
+    await store.close()
+
+
+@pytest.fixture
+async def unsure(database_url: str, offline_engine):
+    """The offline engine, unsure of the pitch (or genuine?), the friendly note (or a meeting
+    request?) and a note it names no cold reading for."""
+    engine = UnsureEngine(
+        offline_engine,
+        {PITCH: Category.genuine, FRIENDLY: Category.meeting_request, NO_COLD_READING: None},
+    )
+    store = await Store.open(database_url)
+    yield Service(store, engine)
     await store.close()
 
 
@@ -121,3 +141,62 @@ async def test_a_redelivered_message_is_one_case(service: Service):
     await service.card_sent(case, 7)
     assert await service.intake(1, 1, Incoming(text=PITCH, message_id=42)) is None
     assert await service.count_cases(1) == 1
+
+
+async def test_an_uncertain_case_holds_its_draft_back_until_the_user_picks(unsure: Service):
+    case = await drafted(unsure, PITCH, sender_name="Priya Kapoor", sender_id=77)
+    assert case.assessment.uncertain and case.assessment.category is Category.sales_pitch
+    assert case.assessment.alternative is Category.genuine
+    assert not case.draft_shown
+    assert await unsure.case(case.id, 1) == case
+
+    picked = await unsure.correct(case, Category.genuine)
+
+    assert not picked.assessment.uncertain and picked.draft_shown
+    assert picked.assessment.category is Category.genuine
+    assert picked.corrected_from is Category.sales_pitch
+    assert picked.draft.version == 2 and picked.draft.tone is Tone.warm
+    assert await unsure.case(case.id, 1) == picked
+
+
+async def test_a_sender_picked_as_cold_is_not_asked_about_again(unsure: Service):
+    first = await drafted(unsure, FRIENDLY, sender_name="Marta Ruiz", sender_id=88)
+    assert first.assessment.uncertain and first.assessment.category is Category.genuine
+    picked = await unsure.correct(first, Category.sales_pitch)
+    assert picked.corrected_from is Category.genuine and picked.draft.tone is Tone.pointed
+
+    again = await drafted(unsure, FRIENDLY, sender_name="Marta Ruiz", sender_id=88)
+
+    # Cold, by the user's word on the sender; which cold category is this message's reading.
+    assert not again.assessment.uncertain and again.draft_shown
+    assert again.assessment.category is Category.meeting_request
+    assert again.assessment.signals[0].signal == MARKED_COLD_SIGNAL
+    assert again.draft.tone is Tone.pointed
+    assert await unsure.case(again.id, 1) == again
+    stranger = await drafted(unsure, FRIENDLY, sender_name="Marta Ruiz", sender_id=89)
+    assert stranger.assessment.uncertain and not stranger.draft_shown
+
+
+async def test_a_vouched_sender_is_genuine_and_not_asked_about_again(unsure: Service):
+    for text, sender in ((FRIENDLY, 90), (PITCH, 91)):  # the engine's guess genuine, then cold
+        first = await drafted(unsure, text, sender_id=sender)
+        await unsure.correct(first, Category.genuine)
+
+        again = await drafted(unsure, text, sender_id=sender)
+
+        assert again.assessment.category is Category.genuine, text
+        assert not again.assessment.uncertain and again.draft_shown
+        assert again.assessment.signals[0].signal == VOUCHED_SIGNAL
+        assert again.draft.tone is Tone.warm
+        assert await unsure.case(again.id, 1) == again
+
+
+async def test_a_cold_sender_is_still_asked_when_the_engine_names_no_cold_reading(
+    unsure: Service,
+):
+    first = await drafted(unsure, NO_COLD_READING, sender_id=92)
+    await unsure.correct(first, Category.recruiting)
+
+    again = await drafted(unsure, NO_COLD_READING, sender_id=92)
+
+    assert again.assessment.uncertain and not again.draft_shown

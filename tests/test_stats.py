@@ -208,6 +208,18 @@ def test_only_genuine_has_text_but_no_chart() -> None:
     assert stats.chart_png is None
 
 
+def test_an_unanswered_uncertain_case_is_neither_cold_nor_genuine_but_waits() -> None:
+    answered = make_case(Category.sales_pitch, days_ago=1)
+    unanswered = [make_case(c, days_ago=2) for c in (Category.sales_pitch, Category.genuine)]
+    for case in unanswered:
+        case.assessment = case.assessment.model_copy(update={"uncertain": True})
+    stats = summarize([answered, *unanswered], NOW)
+    text = text_of(stats)
+    assert line_value(text, "Cold messages") == 1 and line_value(text, "sales pitch") == 1
+    assert line_value(text, "Genuine") == 0
+    assert line_value(text, "Still waiting for you") == 3
+
+
 def test_chart_is_a_png(cases: list[Case]) -> None:
     stats = summarize(cases, NOW)
     assert stats.chart_png is not None

@@ -159,6 +159,9 @@ class CaseRepo:
             conditions.append(~_vouched(case.user_id, sender_key))
             earlier = _earlier_cold(case, sender_key)
         usage = verdict.draft.usage
+        # A scam card holds its draft back until asked; an uncertain one until the user says
+        # what the message is (the draft was written for a guess).
+        shown = a.category is not Category.scam and not a.uncertain
         async with self._sessions.begin() as s:
             saved = await s.scalar(
                 update(CaseRow)
@@ -171,7 +174,7 @@ class CaseRepo:
                     assessment=a.model_dump(mode="json"),
                     engine=verdict.engine,
                     note=verdict.note,
-                    draft_shown=a.category is not Category.scam,
+                    draft_shown=shown,
                     sender_key=sender_key,
                     earlier_cold=earlier,
                     prompt_tokens=CaseRow.prompt_tokens + usage.prompt_tokens,
@@ -191,7 +194,7 @@ class CaseRepo:
                     "assessment": a,
                     "engine": verdict.engine,
                     "note": verdict.note,
-                    "draft_shown": a.category is not Category.scam,
+                    "draft_shown": shown,
                     "earlier_cold": saved,
                     "drafts": [draft_version(1, verdict.draft, edited=False)],
                     "usage": case.usage + usage,

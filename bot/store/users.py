@@ -71,6 +71,13 @@ class UserRepo:
             )
             return result.rowcount or 0
 
+    async def judgement(self, user_id: int, key: str) -> bool | None:
+        """How the user judged this sender: True genuine, False cold, None never."""
+        async with self._sessions() as s:
+            return await s.scalar(
+                select(SenderRow.genuine).where(SenderRow.user_id == user_id, SenderRow.key == key)
+            )
+
     async def mark_sender(self, user_id: int, key: str, *, genuine: bool) -> None:
         for attempt in range(2):  # a concurrent first mark of the same sender: update it
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
-from bot.models import Case, CaseStatus, Category, Preferences, Tone
+from bot.models import Assessment, Case, CaseStatus, Category, Preferences, Tone
 from bot.preferences import TEXT_LIMITS
 from bot.telegram import texts
 from bot.telegram.callbacks import Action, pack
@@ -19,6 +19,8 @@ def card(case: Case) -> InlineKeyboardMarkup | None:
     """The buttons under a case card; none once the case is closed."""
     if case.status is not CaseStatus.drafted:
         return None
+    if case.assessment is not None and case.assessment.uncertain:
+        return _question(case, case.assessment)
     if not case.draft_shown:
         return InlineKeyboardMarkup(
             [
@@ -47,9 +49,26 @@ def card(case: Case) -> InlineKeyboardMarkup | None:
     )
 
 
+def _question(case: Case, a: Assessment) -> InlineKeyboardMarkup:
+    """An uncertain card's answers: Genuine or the likely cold category, one tap each, and
+    Something else… for the full picker. With no cold reading named, every category."""
+    cold = a.cold_reading
+    readings = [Category.genuine, cold] if cold else list(Category)
+    picks = [_button(texts.BUTTON_READINGS[c], Action.recategorize, case.id, c) for c in readings]
+    rows = [picks[i : i + 2] for i in range(0, len(picks), 2)]
+    more = [_button(texts.BUTTON_SOMETHING_ELSE, Action.wrong_category, case.id)] if cold else []
+    if case.incoming.source == "screenshot":  # a misread text may be what makes it unclear
+        more.append(_button(texts.BUTTON_FIX_TEXT, Action.fix_text, case.id))
+    if more:
+        rows.append(more)
+    rows.append([_button(texts.BUTTON_DISCARD, Action.discard, case.id)])
+    return InlineKeyboardMarkup(rows)
+
+
 def category_row(case: Case) -> InlineKeyboardMarkup:
-    """Pick the right category for a card; the current one is marked."""
-    current = case.assessment.category if case.assessment else None
+    """Pick the right category for a card; the current one is marked (none while uncertain)."""
+    a = case.assessment
+    current = a.category if a and not a.uncertain else None
     buttons = [
         _button(_marked(c.label, c is current), Action.recategorize, case.id, c) for c in Category
     ]
@@ -171,7 +190,10 @@ def copy(text: str) -> InlineKeyboardMarkup | None:
 
 
 def _category_label(case: Case) -> str:
-    return case.assessment.category.label if case.assessment else texts.BUTTON_NOT_ASSESSED
+    a = case.assessment
+    if a is None:
+        return texts.BUTTON_NOT_ASSESSED
+    return texts.BUTTON_UNSURE if a.uncertain else a.category.label
 
 
 def _marked(label: str, current: bool) -> str:

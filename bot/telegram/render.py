@@ -8,7 +8,7 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
-from bot.models import Case, Category, Preferences
+from bot.models import Assessment, Case, CaseStatus, Category, Preferences
 from bot.stats import Stats, day
 from bot.telegram import texts
 from bot.text import language
@@ -33,11 +33,17 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
     a = case.assessment
     if a is None:
         return texts.CARD_WORKING.format(case_id=case.id)
-    lines = [
-        texts.CARD_HEADLINE.format(
-            headline=texts.HEADLINES[a.category], percent=round(a.confidence * 100)
-        )
-    ]
+    if a.uncertain:
+        # A question, not a verdict: no category, no percentage, and (below) no draft.
+        lines = [texts.CARD_UNSURE_HEADLINE]
+        if case.status is CaseStatus.drafted:
+            lines.append(texts.CARD_UNSURE_ASK)
+    else:
+        lines = [
+            texts.CARD_HEADLINE.format(
+                headline=texts.HEADLINES[a.category], percent=round(a.confidence * 100)
+            )
+        ]
     sender = case.incoming.sender_name or a.sender_name
     if sender:
         lines.append(texts.CARD_FROM.format(sender=escape(sender)))
@@ -52,31 +58,40 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
     if excerpt_limit and not a.signals:
         lines += ["", f"<blockquote>{escape(_cut(case.incoming.text, excerpt_limit))}</blockquote>"]
     lines.append("")
-    if a.category is Category.scam and not case.draft_shown:
-        lines.append(texts.CARD_SCAM_ADVICE)
-    elif case.draft is not None:
-        if case.draft.edited:
-            label = texts.CARD_YOUR_VERSION
-        else:
-            label = texts.CARD_DRAFT.format(tone=case.draft.tone.value)
-        if a.category is Category.genuine:
-            label += texts.CARD_DRAFT_GENUINE
-        lines.append(f"<b>{label}</b>")
-        lines.append(f"<blockquote>{escape(case.draft.text)}</blockquote>")
+    if not a.uncertain:  # an uncertain card's draft waits for the user's answer
+        lines += _draft(case, a)
     if case.status in texts.STATUS_LINES:
         lines += ["", texts.STATUS_LINES[case.status]]
     lines.append(texts.CARD_FOOTER.format(case_id=case.id))
     return "\n".join(lines)
 
 
+def _draft(case: Case, a: Assessment) -> list[str]:
+    """The draft, or a scam card's advice instead of it."""
+    draft = case.draft
+    if a.category is Category.scam and not case.draft_shown:
+        return [texts.CARD_SCAM_ADVICE]
+    if draft is None:
+        return []
+    if draft.edited:
+        label = texts.CARD_YOUR_VERSION
+    else:
+        label = texts.CARD_DRAFT.format(tone=draft.tone.value)
+    if a.category is Category.genuine:
+        label += texts.CARD_DRAFT_GENUINE
+    return [f"<b>{label}</b>", f"<blockquote>{escape(draft.text)}</blockquote>"]
+
+
 def _notes(case: Case) -> list[str]:
     """The case's notes (a disagreement, a fallback, a repeat sender), the latest draft's
     own, and whether the offline engine had to answer a non-English message in English."""
-    notes = [*(case.note or "").splitlines(), case.draft.note if case.draft else None]
     a = case.assessment
+    # An uncertain card shows no draft, so nothing about it either.
+    draft = None if a and a.uncertain else case.draft
+    notes = [*(case.note or "").splitlines(), draft.note if draft else None]
     if case.earlier_cold >= 2:
         notes.append(texts.NOTE_REPEAT_SENDER.format(nth=texts.ordinal(case.earlier_cold + 1)))
-    if a and case.draft and case.draft.engine == "offline" and a.language not in ("en", ""):
+    if a and draft and draft.engine == "offline" and a.language not in ("en", ""):
         notes.append(texts.NOTE_OFFLINE_LANGUAGE.format(language=language.name(a.language)))
     if case.corrected_from:
         notes.append(texts.NOTE_CORRECTED.format(category=case.corrected_from.label))
@@ -105,7 +120,7 @@ def history(cases: list[Case], now: datetime | None = None) -> str:
         lines.append(
             texts.HISTORY_LINE.format(
                 case_id=case.id,
-                category=a.category.label if a else texts.HISTORY_NOT_ASSESSED,
+                category=_history_category(case),
                 corrected=texts.HISTORY_CORRECTED.format(category=corrected.label)
                 if corrected
                 else "",
@@ -167,6 +182,13 @@ def stats(summary: Stats) -> str:
     if summary.waiting:
         lines.append(texts.STATS_WAITING.format(count=summary.waiting))
     return "\n".join(lines)
+
+
+def _history_category(case: Case) -> str:
+    a = case.assessment
+    if a is None:
+        return texts.HISTORY_NOT_ASSESSED
+    return texts.HISTORY_UNSURE if a.uncertain else a.category.label
 
 
 def _first_words(text: str, count: int = 8) -> str:

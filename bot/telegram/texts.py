@@ -159,6 +159,9 @@ STATUS_LINES = {
     CaseStatus.discarded: "🗑 <b>Discarded.</b> Nothing was sent.",
 }
 CARD_WORKING = "⏳ Case #{case_id}: still working on it."
+# An uncertain verdict: the card asks instead of guessing (no draft, no percentage).
+CARD_UNSURE_HEADLINE = "<b>🤔 Not sure what this is</b>"
+CARD_UNSURE_ASK = "Is this someone you know, or a cold message? Pick one and I'll draft a reply."
 CARD_HEADLINE = "<b>{headline}</b> · {percent}% sure"
 CARD_FROM = "From: {sender}"
 CARD_WHY = "<b>Why</b>"
@@ -180,6 +183,7 @@ HISTORY_EMPTY = "No cases yet. Forward or paste a message and I'll take a look."
 HISTORY_TITLE = "<b>Recent cases</b>"
 HISTORY_LINE = "#{case_id} · {category}{corrected} · {status}{sender} · {ago}"
 HISTORY_NOT_ASSESSED = "not assessed"
+HISTORY_UNSURE = "not sure"
 HISTORY_CORRECTED = " (corrected from {category})"
 AGO = "{count} {unit} ago"
 AGO_UNITS = (("d", 86400), ("h", 3600), ("min", 60))
@@ -234,6 +238,17 @@ BUTTON_SETTINGS = "⬅️ Settings"
 BUTTON_ALL_SETTINGS = "⚙️ All settings"
 BUTTON_OPEN = "Open #{case_id} · {category}"
 BUTTON_NOT_ASSESSED = "not assessed yet"
+BUTTON_UNSURE = "not sure"
+# The answers on a "Not sure what this is" card.
+BUTTON_READINGS = {
+    Category.genuine: "🤝 Genuine",
+    Category.sales_pitch: "🧊 Sales pitch",
+    Category.favor_request: "🙏 Favour request",
+    Category.meeting_request: "📅 Meeting request",
+    Category.recruiting: "💼 Recruiting",
+    Category.scam: "⚠️ Scam",
+}
+BUTTON_SOMETHING_ELSE = "Something else…"
 BUTTON_FORGET = "Delete everything"
 BUTTON_KEEP = "Keep my data"
 BUTTON_COPY = "📋 Copy"

@@ -45,6 +45,35 @@ async def test_case_lifecycle_keeps_every_draft(store: Store):
     assert await store.cases.add_draft(case, second) is None
 
 
+async def test_an_uncertain_verdict_is_stored_with_its_draft_held_back(store: Store):
+    case = await new_case(store, text="Hi! Quick 15-minute call?", sender_name="Anna Smith")
+    verdict = make_verdict()
+    asks = verdict.assessment.model_copy(
+        update={"uncertain": True, "alternative": Category.genuine}
+    )
+
+    saved = (
+        await store.cases.save_verdict(
+            case, verdict.model_copy(update={"assessment": asks}), "name:anna smith"
+        )
+    ).case
+
+    assert saved.draft_shown is False and saved.assessment.uncertain
+    assert saved.draft.text == verdict.draft.text  # kept, only not shown
+    stored = await store.cases.get(case.id, USER)
+    assert stored == saved and stored.assessment.alternative is Category.genuine
+
+    # The user's pick: the service hands the store a settled assessment and its new draft.
+    picked = asks.model_copy(update={"category": Category.genuine, "uncertain": False})
+    warm = Draft(tone=Tone.warm, text="Happy to, how about Tuesday?")
+    corrected = await store.cases.correct(saved, picked, warm)
+
+    assert corrected.draft_shown and not corrected.assessment.uncertain
+    assert corrected.corrected_from is Category.meeting_request
+    assert corrected.draft.text == warm.text and corrected.draft.version == 2
+    assert await store.cases.get(case.id, USER) == corrected
+
+
 async def test_second_approve_changes_nothing(store: Store):
     case = await drafted_case(store)
     first, second = await store.cases.approve(case), await store.cases.approve(case)

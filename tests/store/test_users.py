@@ -33,3 +33,12 @@ async def test_a_new_user_first_seen_by_two_replicas_at_once(replicas):
     cases = await asyncio.gather(*(new_case((a, b)[i % 2], newcomer, f"hi {i}") for i in range(6)))
     assert len({c.id for c in cases}) == 6
     assert len(await a.cases.recent(newcomer)) == 6
+
+
+async def test_a_senders_judgement_is_the_users_latest_word(store: Store):
+    assert await store.users.judgement(USER, "id:5") is None
+    await store.users.mark_sender(USER, "id:5", genuine=True)
+    assert await store.users.judgement(USER, "id:5") is True
+    await store.users.mark_sender(USER, "id:5", genuine=False)
+    assert await store.users.judgement(USER, "id:5") is False
+    assert await store.users.judgement(USER + 1, "id:5") is None  # another user's word

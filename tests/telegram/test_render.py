@@ -16,7 +16,7 @@ from bot.models import (
     Signal,
     Tone,
 )
-from bot.telegram import render
+from bot.telegram import render, texts
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -81,6 +81,57 @@ def test_genuine_card_says_so_and_scam_card_holds_the_draft_back():
     assert "No thank you." not in scam
     shown = render.card(make_case(Category.scam, draft="No thank you.", draft_shown=True))
     assert "No thank you." in shown
+
+
+def unsure(category: Category, alternative: Category | None, **fields) -> Case:
+    """A case the engine could not call cold or genuine, its draft (for the guess) held back."""
+    case = make_case(category, draft="Lovely to hear from you, let's meet!", **fields)
+    a = case.assessment.model_copy(update={"uncertain": True, "alternative": alternative})
+    return case.model_copy(update={"assessment": a, "draft_shown": False})
+
+
+def test_an_uncertain_card_asks_and_shows_no_draft_and_no_percentage():
+    case = unsure(
+        Category.genuine,
+        Category.sales_pitch,
+        incoming=Incoming(text="Hi! Loved your talk.", sender_name="Priya"),
+    )
+    text = render.card(case)
+    assert text.startswith(texts.CARD_UNSURE_HEADLINE)
+    assert texts.CARD_UNSURE_ASK in text
+    assert "From: Priya" in text
+    assert "pitches right after connecting: “Thanks for connecting!”" in text
+    assert "let&#x27;s meet" not in text and "<blockquote>" not in text
+    assert "Draft ·" not in text
+    assert "%" not in text
+    assert "Looks genuine" not in text and "Sales pitch" not in text
+
+
+def test_an_uncertain_card_without_reasons_quotes_the_message_and_skips_draft_notes():
+    held_back = DraftVersion(
+        version=1,
+        tone=Tone.warm,
+        text="Sure, let's meet!",
+        engine="offline",
+        note="offline draft: the model was rate-limited",
+    )
+    text = render.card(
+        unsure(Category.sales_pitch, Category.genuine, signals=[], drafts=[held_back])
+    )
+    assert "<blockquote>Thanks for connecting! I help companies like yours.</blockquote>" in text
+    assert "rate-limited" not in text and "let&#x27;s meet" not in text
+
+
+def test_a_closed_uncertain_card_no_longer_asks():
+    text = render.card(unsure(Category.genuine, Category.recruiting, status=CaseStatus.discarded))
+    assert texts.CARD_UNSURE_HEADLINE in text and "Discarded" in text
+    assert texts.CARD_UNSURE_ASK not in text
+
+
+def test_history_says_not_sure_for_an_unanswered_uncertain_case():
+    text = render.history([unsure(Category.genuine, Category.sales_pitch, id=7)], now=NOW)
+    assert "#7 · not sure · drafted" in text
+    assert "genuine" not in text
 
 
 def test_closed_cards_say_what_happened():

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import html
 
+import pytest
+
+from bot.models import Category
 from bot.telegram import texts
-from tests.helpers import OWNER, PITCH, SECOND, Harness, button, case_id
+from tests.helpers import OWNER, PITCH, SECOND, Harness, UnsureEngine, button, case_id
 
 GENUINE = (
     "Hi Sam, it was great meeting you at the Berlin product meetup on Thursday. As promised, "
@@ -173,3 +176,92 @@ async def test_a_correction_to_genuine_changes_the_next_verdict_for_that_sender(
 
     [listing] = await bot.say("/history")
     assert "(corrected from sales pitch)" in listing.params["text"]
+
+
+@pytest.fixture
+def unsure(bot: Harness) -> Harness:
+    """The bot with an engine that cannot tell whether PITCH is a pitch or genuine, nor whether
+    GENUINE is genuine or a meeting request (tests.helpers.UnsureEngine)."""
+    service = bot.app.bot_data.service
+    readings = {PITCH: Category.genuine, GENUINE: Category.meeting_request}
+    service.engine = UnsureEngine(service.engine, readings)
+    return bot
+
+
+def labels(card) -> list[str]:
+    return [b["text"] for b in card.buttons]
+
+
+async def test_an_unsure_card_asks_and_a_cold_pick_drafts_and_is_remembered(unsure: Harness):
+    card = await unsure.card(PITCH, forwarded_from="Priya", sender_id=555)
+    case = case_id(card)
+    text = card.params["text"]
+
+    assert text.startswith(texts.CARD_UNSURE_HEADLINE) and texts.CARD_UNSURE_ASK in text
+    assert "From: Priya" in text and "<b>Why</b>" in text
+    assert "%" not in text and "Draft ·" not in text and "<blockquote>" not in text
+    assert labels(card) == ["🤝 Genuine", "🧊 Sales pitch", "Something else…", "🗑 Discard"]
+    assert card.callback_data == [
+        f"cs1:rc:{case}:genuine",
+        f"cs1:rc:{case}:sales_pitch",
+        f"cs1:wc:{case}",
+        f"cs1:dc:{case}",
+    ]
+    assert unsure.rows("select draft_shown from cases where id = ?", case) == [(False,)]
+
+    [answer, redrawn] = await unsure.press(card, f"cs1:rc:{case}:sales_pitch")
+
+    assert (answer.method, redrawn.method) == ("answerCallbackQuery", "editMessageText")
+    assert redrawn.params["message_id"] == card.result["message_id"]
+    drafted = redrawn.params["text"]
+    assert "Sales pitch</b> · 100% sure" in drafted and "Draft · pointed" in drafted
+    assert "<blockquote>" in drafted and texts.CARD_UNSURE_HEADLINE not in drafted
+    assert f"cs1:ap:{case}" in redrawn.callback_data
+    assert unsure.rows("select draft_shown from cases where id = ?", case) == [(True,)]
+
+    again = await unsure.card(PITCH, forwarded_from="Priya", sender_id=555)
+
+    assert "Sales pitch</b> · 100% sure" in again.params["text"]
+    assert "you marked this sender as cold" in again.params["text"]
+    assert "Draft · pointed" in again.params["text"]
+    assert f"cs1:ap:{case_id(again)}" in again.callback_data
+
+
+async def test_an_unsure_card_picked_genuine_gets_a_warm_draft_and_vouches(unsure: Harness):
+    card = await unsure.card(GENUINE, forwarded_from="Marta", sender_id=556)
+    case = case_id(card)
+    assert labels(card)[:2] == ["🤝 Genuine", "📅 Meeting request"]
+    [(held_back,)] = unsure.rows("select text from drafts where case_id = ?", case)
+    assert held_back.strip() and html.escape(held_back) not in card.params["text"]
+
+    [_, redrawn] = await unsure.press(card, f"cs1:rc:{case}:genuine")
+
+    assert "Looks genuine</b> · 100% sure" in redrawn.params["text"]
+    assert "Draft · warm · a normal, friendly reply" in redrawn.params["text"]
+    assert f"cs1:ap:{case}" in redrawn.callback_data
+    assert unsure.rows("select genuine from senders where key = ?", "id:556") == [(True,)]
+
+    again = (await unsure.card(GENUINE, forwarded_from="Marta", sender_id=556)).params["text"]
+
+    assert "Looks genuine</b> · 100% sure" in again
+    assert "you marked this sender as genuine" in again and "Draft · warm" in again
+
+
+async def test_something_else_opens_the_picker_and_back_returns_to_the_question(
+    unsure: Harness,
+):
+    card = await unsure.card(PITCH, forwarded_from="Priya", sender_id=557)
+    case = case_id(card)
+
+    [_, picker] = await unsure.press(card, f"cs1:wc:{case}")
+    assert picker.method == "editMessageReplyMarkup"
+    assert {f"cs1:rc:{case}:{c.value}" for c in Category} <= set(picker.callback_data)
+    [_, back] = await unsure.press(card, f"cs1:bk:{case}")
+    assert back.callback_data == card.callback_data
+
+    [_, redrawn] = await unsure.press(card, f"cs1:rc:{case}:recruiting")
+    assert "Recruiting</b> · 100% sure" in redrawn.params["text"]
+    assert "You corrected this from sales pitch." in redrawn.params["text"]
+
+    [listing] = await unsure.say("/history")
+    assert f"#{case} · recruiting (corrected from sales pitch)" in listing.params["text"]
