@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.text import contacts
 
@@ -81,3 +83,10 @@ def test_a_long_run_of_digits_is_one_number() -> None:
 
 def test_handles() -> None:
     assert contacts.HANDLE.findall("thanks @anna and @bob_2, not me@home") == ["@anna", "@bob_2"]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab.@:/w+0123456789 ()-Wcomio\n", max_size=40))
+def test_the_cheap_check_never_hides_a_contact(text: str) -> None:
+    # The check that skips the full pattern must say "maybe" wherever the pattern matches.
+    assert contacts._may_hold_contact(text) or contacts.CONTACT.search(text) is None

@@ -7,8 +7,11 @@ can show them as proof and the user can find them in the text.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
+from bot.engine.offline.features import MAX_CHARS as MAX_TEXT
+from bot.engine.offline.features import WORD
 from bot.engine.offline.prefilter import Prefilter
 from bot.engine.offline.rule import GE, Rule, compile_rx
 from bot.engine.offline.rules import RULES
@@ -129,23 +132,26 @@ def signals(text: str, hits: list[Hit], top: Category, merge: re.Match[str] | No
     return out[:MAX_SIGNALS]
 
 
-def wording(text: str, features: list[str], top: Category) -> list[Signal]:
-    """The model's telling words and word pairs, quoted where they stand in the message."""
+def wording(text: str, telling: list[str], top: Category) -> list[Signal]:
+    """The model's telling word pairs, quoted where they stand in the message."""
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text[:MAX_TEXT])]
+    spans: dict[str, tuple[int, int]] = {}
+    for (first, start, _), (second, _, end) in pairwise(tokens):
+        spans.setdefault(f"{first} {second}", (start, end))
     out: list[Signal] = []
     taken: list[tuple[int, int]] = []
-    for feature in features:
+    for feature in telling:
         words = feature.split(" ")
         # A single word proves little to a reader; numbers, placeholders and filler nothing.
-        if len(words) < 2 or not any(
-            len(w) >= 4 and w.isalpha() and w not in _PLAIN for w in words
-        ):
+        if len(words) != 2 or feature not in spans:
             continue
-        pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in words) + r"\b"
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m is None or any(m.start() < end and start < m.end() for start, end in taken):
+        if not any(len(w) >= 4 and w.isalpha() and w not in _PLAIN for w in words):
             continue
-        taken.append((m.start(), m.end()))
-        out.append(Signal(signal=WORDING_SIGNALS[top], quote=quote(text, m.start(), m.end())))
+        start, end = spans[feature]
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append(Signal(signal=WORDING_SIGNALS[top], quote=quote(text, start, end)))
         if len(out) == MAX_WORDING:
             break
     return out

@@ -70,7 +70,7 @@ class Model:
                 boost = 1.0 + math.log(tf)
                 rows.append([boost * w for w in weighted])
                 norm += (boost * idf) ** 2
-        sums = [math.fsum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * k
+        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * k
         scale = 1.0 / math.sqrt(norm) if norm else 0.0
         out = [self.intercept[i] + sums[i] * scale for i in range(k)]
         for row, category in zip(self.dense, self.classes, strict=True):

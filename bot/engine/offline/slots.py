@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.offline.prefilter import Prefilter
 from bot.models import Category
 from bot.text import names
 
@@ -176,6 +177,7 @@ OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("a partnership", r"\bpartnership|\bpartner\s+ecosystem|\bsynerg"),
     )
 )
+_OFFER_FILTER = Prefilter([rx.pattern for _, rx in OFFERS])
 _JOB = re.compile(r"\b(?:role|position|job|opportunit\w+|hiring|vacanc\w+)\b", re.IGNORECASE)
 
 
@@ -183,12 +185,13 @@ def offer(text: str, category: Category) -> str | None:
     """What they sell or offer, or None when unsure or when echoing it would be unwise."""
     if category in (Category.scam, Category.genuine):
         return None  # never echo a scam's bait; genuine senders are not selling
+    found = (OFFERS[i] for i in _OFFER_FILTER.candidates(text))
     if category is Category.recruiting:
-        for phrase, rx in OFFERS:
+        for phrase, rx in found:
             if phrase == "candidate introductions" and rx.search(text):
                 return "recruiting services"
         return "a new role" if _JOB.search(text) else None
-    for phrase, rx in OFFERS:
+    for phrase, rx in found:
         if rx.search(text):
             return phrase
     return None
@@ -307,6 +310,9 @@ _CATEGORY_ASKS: dict[Category, frozenset[str]] = {
 }
 
 
+_ASK_FILTER = Prefilter([rx.pattern for _, rx in ASKS])
+
+
 def ask(text: str, category: Category) -> str | None:
     """What they want from the recipient, or None (never for scams: we don't echo the bait)."""
     allowed = _CATEGORY_ASKS.get(category)
@@ -319,7 +325,8 @@ def ask(text: str, category: Category) -> str | None:
             kind = m.group(3).lower()
             kind = "call" if kind in ("zoom", "conversation", "chat", "speak", "talk") else kind
             return f"a {span}-minute {kind}"
-    for phrase, rx in ASKS:
+    for index in _ASK_FILTER.candidates(text):
+        phrase, rx = ASKS[index]
         if phrase in allowed and rx.search(text):
             if category is Category.recruiting and phrase in ("a call", "a chat", "a quick call"):
                 return "a call about a role"
