@@ -25,6 +25,9 @@ MAX_CHARS = 6000  # cold messages are short; what follows a 6 KB prefix never ch
 GENUINE_BASELINE = 1.5  # in the rule scores: the bar one weak cold cue does not clear
 COLD = tuple(c for c in Category if c.is_cold)
 DECEPTION_CONFIDENCE = 0.8  # the least a verdict the deception rules force carries
+# Fewer features than this ("Hi", "ok?", "Quick call?") is too little to call anyone cold:
+# the card asks. Counted as words, word pairs, stems and rules together.
+MIN_WORDS = 6
 
 # Rule ids the precedence rules below look for.
 FEEDBACK_RULES = frozenset(
@@ -76,7 +79,7 @@ def assess(text: str, model: Model | None = None) -> Assessment:
     counts = features.extract(body, [h.rule.id for h in hits])
     model = model or shipped()
     probs = model.probabilities(counts, scores)
-    top, uncertain, alternative = decide(model, probs)
+    top, uncertain, alternative = decide(model, probs, too_short=sum(counts.values()) < MIN_WORDS)
     confidence = probs[top]
     if deceptive(scores):
         top, uncertain, alternative = SC, False, None
@@ -108,13 +111,15 @@ def assess(text: str, model: Model | None = None) -> Assessment:
     )
 
 
-def decide(model: Model, probs: dict[Category, float]) -> tuple[Category, bool, Category | None]:
+def decide(
+    model: Model, probs: dict[Category, float], too_short: bool = False
+) -> tuple[Category, bool, Category | None]:
     """The verdict, whether it is uncertain, and the other likely reading when it is."""
     best_cold = max(COLD, key=lambda c: probs[c])  # ties: enum order (sales first)
     genuine = probs[GE]
     if genuine >= model.uncertain_high:
         return GE, False, None
-    if genuine < model.uncertain_low:
+    if genuine < model.uncertain_low and not too_short:
         return best_cold, False, None
     if genuine >= probs[best_cold]:
         return GE, True, best_cold

@@ -23,6 +23,10 @@ PLACEHOLDER = re.compile(r"\{\{?[^{}\n]{1,40}\}\}?|\[[^\[\]\n]{1,40}\]")
 WORD = re.compile(r"[^\W\d_]+|\d+")
 SLOT, CONTACT, NUMBER = "xslot", "xcontact", "0"
 RULE_PREFIX = "rule:"
+STEM_PREFIX = "stem:"
+# A long word's first four letters stand for its family: "recruiting", "recruiter" and
+# "recruitment" all say "recr". Grouped cross-validation: macro-F1 0.760 -> 0.772.
+STEM_FROM, STEM_LENGTH = 6, 4
 
 
 def words(text: str) -> list[str]:
@@ -33,9 +37,11 @@ def words(text: str) -> list[str]:
 
 
 def extract(text: str, rule_ids: list[str]) -> Counter[str]:
-    """Feature counts: each word, each pair of neighbouring words, each rule that matched."""
+    """Feature counts: each word, each pair of neighbouring words, each long word's stem,
+    each rule that matched."""
     tokens = words(text)
     counts = Counter(tokens)
     counts.update(f"{a} {b}" for a, b in pairwise(tokens))
+    counts.update(STEM_PREFIX + w[:STEM_LENGTH] for w in tokens if len(w) >= STEM_FROM)
     counts.update(RULE_PREFIX + rule_id for rule_id in rule_ids)
     return counts
