@@ -25,6 +25,7 @@ if str(REPO_ROOT) not in sys.path:  # `python bench/engine.py` from a clone with
 from bench.common import load_texts, percentile  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.engine import make_offline_engine  # noqa: E402
+from bot.engine.offline import model  # noqa: E402
 from bot.models import Incoming  # noqa: E402
 
 
@@ -54,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     messages = [Incoming(text=t, source="cli") for t in texts] * repeats
     pinned = pin_to_one_core()
 
+    model_path = Path(model.__file__).with_name(model.MODEL_FILE)
+    t0 = time.perf_counter()
+    model.read(model_path)
+    load_ms = (time.perf_counter() - t0) * 1000
     engine = make_offline_engine(Settings())
     for incoming in messages[: args.warmup]:
         engine.assess_and_draft(incoming)
@@ -73,7 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         f"offline engine: assess + draft, {platform.python_implementation()} "
         f"{platform.python_version()}, {pinned}"
     )
-    print(f"data            {args.data} ({len(texts)} messages, mean {mean_chars:.0f} chars)")
+    print(
+        f"data            {args.data} ({len(texts)} messages, mean {mean_chars:.0f} chars, "
+        f"longest {max(len(t) for t in texts):,})"
+    )
+    print(f"model file      {model_path.stat().st_size / 1024:.0f} KiB, read in {load_ms:.0f} ms")
     print(f"messages        {len(messages):,} ({repeats} passes, {args.warmup} warm-up untimed)")
     print(f"throughput      {len(messages) / wall:,.0f} messages/s ({wall:.2f} s wall)")
     print(f"latency p50     {percentile(ms, 50):.3f} ms")

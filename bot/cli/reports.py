@@ -118,6 +118,12 @@ def render_verdict(verdict: Verdict, style: Style, width: int) -> str:
         f"{style('Verdict', 'bold')}  {style.category(a.category, label)}"
         f"  {style(f'({a.category.value}, confidence {a.confidence:.2f})', 'dim')}",
     ]
+    if a.uncertain:
+        other = f" or {a.alternative.label}" if a.alternative else ""
+        lines.append(
+            f"{style('Unsure ', 'bold')}  {a.category.label}{other}? The bot would ask "
+            "before drafting; the draft below assumes the best guess."
+        )
     if a.category.is_cold:
         generic = "yes, reads like a mass template" if a.generic else "no, written for you"
         lines.append(f"{style('Generic', 'bold')}  {generic}")

@@ -219,3 +219,20 @@ def test_progress_disabled_prints_nothing() -> None:
     progress.step(fallback=False)
     progress.done()
     assert stream.getvalue() == ""
+
+
+def test_an_uncertain_verdict_says_so_and_names_both_readings() -> None:
+    verdict = make_verdict(confidence=0.5)
+    unsure = verdict.model_copy(
+        update={
+            "assessment": verdict.assessment.model_copy(
+                update={"uncertain": True, "alternative": Category.genuine}
+            )
+        }
+    )
+    text = reports.render_verdict(unsure, reports.Style(enabled=False), 100)
+    assert "sales pitch or genuine?" in text
+    assert "sales pitch or genuine?" not in reports.render_verdict(
+        verdict, reports.Style(enabled=False), 100
+    )
+    assert reports.verdict_record("x", unsure)["uncertain"] is True
