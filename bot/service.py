@@ -29,6 +29,7 @@ from bot.models import (
     Verdict,
 )
 from bot.store import Forgotten, Store, Transition
+from bot.store.outbox import REPLY, Owed
 
 # Telegram clients split a paste longer than 4,096 characters into several messages sent
 # back to back. Only a long message can be the first part of such a split, so only a long
@@ -201,6 +202,28 @@ class Service:
             )
             await self.store.users.add_style_example(case.user_id, example)
         return result
+
+    # --- messages owed (the outbox) ------------------------------------------------------
+
+    async def claim_reply(self, case: Case) -> Owed | None:
+        """The approved reply, claimed for sending, while it is owed and nobody else sends it."""
+        return await self.store.outbox.claim(case.id, REPLY)
+
+    async def reply_delivered(self, case: Case) -> bool | None:
+        """Whether the approved reply reached the user (None: no reply was owed)."""
+        return await self.store.outbox.is_sent(case.id, REPLY)
+
+    async def claim_due(self) -> list[Owed]:
+        """Owed messages whose (next) attempt is due, claimed for sending."""
+        return await self.store.outbox.claim_due()
+
+    async def delivered(self, owed: Owed, message_id: int) -> None:
+        await self.store.outbox.sent(owed, message_id)
+
+    async def undelivered(self, owed: Owed, retry_in: float, error: str) -> None:
+        """Telegram did not take it: due again in `retry_in` seconds."""
+        METRICS.inc("coldshoulder_outbox_retries_total", kind=owed.kind)
+        await self.store.outbox.retry(owed, retry_in, error)
 
     async def discard(self, case: Case) -> Transition:
         return await self.store.cases.discard(case)

@@ -1,7 +1,8 @@
 """The durable store: every piece of conversation state, behind SQLAlchemy 2 async.
 
 A restart or a second replica never loses or confuses a case: nothing lives in process
-memory. `Store` holds one repository per aggregate (cases, users, the webhook inbox).
+memory. `Store` holds one repository per aggregate (cases, users, the webhook inbox, the
+outbox of messages owed).
 """
 
 from __future__ import annotations
@@ -15,8 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from bot.store.cases import CaseRepo, Intake, Saved, Transition
 from bot.store.inbox import Inbox
 from bot.store.migrate import connect
+from bot.store.outbox import Outbox
 from bot.store.rows import load_cases
-from bot.store.schema import CaseRow, DraftRow, SenderRow, StyleExampleRow, UserRow, utcnow
+from bot.store.schema import (
+    CaseRow,
+    DraftRow,
+    OutboxRow,
+    SenderRow,
+    StyleExampleRow,
+    UserRow,
+    utcnow,
+)
 from bot.store.users import UserRepo
 
 __all__ = ["Forgotten", "Intake", "Saved", "Store", "Transition"]
@@ -35,6 +45,7 @@ class Store:
         self.cases = CaseRepo(self._sessions)
         self.users = UserRepo(self._sessions)
         self.inbox = Inbox(self._sessions)
+        self.outbox = Outbox(self._sessions)
 
     @classmethod
     async def open(cls, url: str) -> Store:
@@ -54,6 +65,7 @@ class Store:
         async with self._sessions.begin() as s:
             case_ids = select(CaseRow.id).where(CaseRow.user_id == user_id)
             drafts = await s.execute(delete(DraftRow).where(DraftRow.case_id.in_(case_ids)))
+            await s.execute(delete(OutboxRow).where(OutboxRow.user_id == user_id))
             cases = await s.execute(delete(CaseRow).where(CaseRow.user_id == user_id))
             await s.execute(delete(StyleExampleRow).where(StyleExampleRow.user_id == user_id))
             await s.execute(delete(SenderRow).where(SenderRow.user_id == user_id))

@@ -25,6 +25,7 @@ from bot.models import (
     Preferences,
     Verdict,
 )
+from bot.store.outbox import REPLY, owe
 from bot.store.rows import (
     append_text,
     draft_values,
@@ -286,7 +287,7 @@ class CaseRepo:
             return Transition(False, case)
         text = case.draft.text
         return await self._transition(
-            case, CaseStatus.drafted, CaseStatus.approved, approved_text=text
+            case, CaseStatus.drafted, CaseStatus.approved, owes=text, approved_text=text
         )
 
     async def discard(self, case: Case) -> Transition:
@@ -357,8 +358,15 @@ class CaseRepo:
             )
 
     async def _transition(
-        self, case: Case, old: CaseStatus, new: CaseStatus, **values: Any
+        self,
+        case: Case,
+        old: CaseStatus,
+        new: CaseStatus,
+        owes: str | None = None,
+        **values: Any,
     ) -> Transition:
+        """The status change, if the case is still `old`; `owes` is a reply the change owes
+        the user, written to the outbox in the same transaction."""
         async with self._sessions.begin() as s:
             result = await s.execute(
                 update(CaseRow)
@@ -370,6 +378,8 @@ class CaseRepo:
                 .values(status=new.value, updated_at=utcnow(), **values)
             )
             if result.rowcount:
+                if owes is not None:
+                    owe(s, case.id, case.user_id, case.chat_id, REPLY, owes)
                 return Transition(True, case.model_copy(update={"status": new, **values}))
             # Another press won: report the case as it is now.
             return Transition(False, await load_case(s, CaseRow.id == case.id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 
@@ -31,7 +32,7 @@ from bot.telegram.callbacks import Action, pattern
 from bot.telegram.context import BotContext, Services
 from bot.telegram.handlers import access, cards, commands, errors, messages
 from bot.telegram.handlers import settings as settings_menu
-from bot.telegram.recovery import recover
+from bot.telegram.recovery import recover, recovery_loop
 
 log = logging.getLogger(__name__)
 
@@ -139,10 +140,16 @@ async def _post_init(app: Application) -> None:
         # One polling process: whatever is unfinished was left by its previous run. In webhook
         # mode the recovery loop does this under a lease, skipping cases still in progress.
         await recover(app)
+        # Webhook mode starts the same loop next to its web server (webhook.serve).
+        services.background = asyncio.create_task(recovery_loop(app, settings))
 
 
 async def _post_shutdown(app: Application) -> None:
     services: Services = app.bot_data
+    if services.background is not None:
+        services.background.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await services.background  # before the store it uses closes
     if services.engine is not None and hasattr(services.engine, "aclose"):
         await services.engine.aclose()
     if services.ocr is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from telegram.ext import CallbackContext, ExtBot
@@ -22,6 +23,7 @@ class Services:
     engine: Engine | None = None
     service: Service | None = None
     ocr: OcrEngine | None = None  # None: the `ocr` extra is not installed
+    background: asyncio.Task[None] | None = None  # polling mode's recovery loop
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, Services]):

@@ -1,18 +1,73 @@
-"""Sending and redrawing cards, shared by the handlers and recovery."""
+"""Sending and redrawing cards, and delivering what the outbox owes; shared by the handlers
+and recovery."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
+from datetime import timedelta
+from typing import TypeVar
 
 from telegram import InlineKeyboardMarkup, Message
-from telegram.error import BadRequest
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.models import Case
-from bot.service import Service
+from bot.service import Owed, Service
 from bot.telegram import keyboards, render
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+MAX_BACKOFF = 60.0  # seconds between attempts after repeated 5xx or network failures
+# Telegram refused the message itself (the chat is gone, the bot was blocked): try again
+# now and then, since the user may unblock the bot and still want the reply.
+REFUSED_RETRY = 3600.0
+
+
+async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
+    """Send one owed message and mark it sent; on failure, schedule the next attempt.
+    True when Telegram has it."""
+    copy = keyboards.copy(owed.text)
+    try:
+        sent = await bot.send_message(
+            owed.chat_id, render.approved_reply(owed.text, copy is not None), reply_markup=copy
+        )
+    except RetryAfter as exc:
+        await service.undelivered(owed, _seconds(exc.retry_after), "429 Too Many Requests")
+        return False
+    except (BadRequest, Forbidden) as exc:
+        log.warning("Telegram refused owed message %s: %s", owed.id, exc)
+        await service.undelivered(owed, REFUSED_RETRY, type(exc).__name__)
+        return False
+    except NetworkError as exc:  # 5xx, timeouts, connection errors
+        await service.undelivered(owed, min(MAX_BACKOFF, 2.0**owed.attempts), type(exc).__name__)
+        return False
+    await service.delivered(owed, sent.message_id)
+    return True
+
+
+async def deliver_due(bot: ExtBot, service: Service) -> int:
+    """Every owed message whose attempt is due; how many got through."""
+    done = 0
+    for owed in await service.claim_due():
+        done += await deliver(bot, service, owed)
+    return done
+
+
+async def best_effort(call: Awaitable[T]) -> T | None:
+    """A press answer, a card redraw, a typing indicator: worth one try, never worth
+    failing the work around it."""
+    try:
+        return await call
+    except TelegramError as exc:
+        log.info("best-effort Bot API call failed: %s", exc)
+        return None
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    # PTB 22 gives retry_after in seconds, or as a timedelta when PTB_TIMEDELTA is set.
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 async def send_card(bot: ExtBot, service: Service, case: Case) -> Case:

@@ -1,5 +1,7 @@
-"""Finishing what a dead process left: cases stored but never shown, and (in webhook mode)
-updates kept in the inbox but never handled."""
+"""Finishing what failed or died: messages the outbox still owes (any replica, row by row),
+cases stored but never shown, and (in webhook mode) updates kept in the inbox but never
+handled (one replica at a time, under a lease). Runs for as long as the bot does, in
+polling and in webhook mode."""
 
 from __future__ import annotations
 
@@ -14,12 +16,13 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.telegram.context import Services
-from bot.telegram.delivery import send_card
+from bot.telegram.delivery import deliver_due, send_card
 
 log = logging.getLogger(__name__)
 
 RECOVERY_LEASE = "recovery"
 RECOVERY_EVERY = 5.0  # seconds between looks for work a dead replica left behind
+OUTBOX_EVERY = 1.0  # seconds between looks for owed messages whose retry is due
 
 
 async def recover(app: Application, idle_for: float = 0.0) -> None:
@@ -48,13 +51,19 @@ async def process_stored(app: Application, update_id: int, payload: dict[str, An
 
 
 async def recovery_loop(app: Application, settings: Settings) -> None:
-    """On exactly one replica at a time (a lease): replay unfinished updates and finish
-    cases a dead replica left behind."""
+    """Deliver owed messages as they fall due; on exactly one replica at a time (a lease),
+    replay unfinished updates and finish cases a dead or failed handler left behind."""
     holder = f"{socket.gethostname()}:{os.getpid()}"
-    inbox = app.bot_data.store.inbox
+    services: Services = app.bot_data
+    inbox = services.store.inbox
+    passes_per_look = round(RECOVERY_EVERY / OUTBOX_EVERY)
+    tick = 0
     while True:
         try:
-            if await inbox.acquire_lease(RECOVERY_LEASE, holder, ttl=RECOVERY_EVERY * 3):
+            await deliver_due(app.bot, services.service)
+            if tick % passes_per_look == 0 and await inbox.acquire_lease(
+                RECOVERY_LEASE, holder, ttl=RECOVERY_EVERY * 3
+            ):
                 for update_id, payload in await inbox.stale(settings.stale_after):
                     log.info("replaying update %s left unfinished", update_id)
                     await process_stored(app, update_id, payload)
@@ -63,4 +72,5 @@ async def recovery_loop(app: Application, settings: Settings) -> None:
             raise
         except Exception:
             log.exception("recovery pass failed")
-        await asyncio.sleep(RECOVERY_EVERY)
+        tick += 1
+        await asyncio.sleep(OUTBOX_EVERY)

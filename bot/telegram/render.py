@@ -105,7 +105,7 @@ def approved_reply(text: str, copy_button: bool) -> str:
     if copy_button:
         return escape(text)
     # Too long for a Copy button: a code block copies with one tap in Telegram's apps.
-    return f"<pre>{escape(text)}</pre>"
+    return f"<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
 
 
 def history(cases: list[Case], now: datetime | None = None) -> str:

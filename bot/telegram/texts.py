@@ -88,10 +88,12 @@ CASE_MISSING = "That case isn't yours or no longer exists."
 CASE_CLOSED = "This case is closed: open it again from /history."
 STALE_BUTTON = "That button has expired. Forward the message again if you still need it."
 ALREADY = {
-    "approved": "Already approved: the reply was sent above.",
+    "approved": "Already approved: the reply is above.",
     "discarded": "This case was discarded.",
 }
 APPROVED = "Approved"
+# A second press on an approved card whose reply has not reached the chat yet.
+REPLY_RESENDING = "Approved: sending the reply now."
 DISCARDED = "Discarded"
 
 FORGET_CONFIRM = (

@@ -163,4 +163,6 @@ def test_history_lists_cases_with_status_and_age():
 
 def test_long_approved_reply_goes_in_a_copyable_block():
     assert render.approved_reply("a < b", copy_button=True) == "a &lt; b"
-    assert render.approved_reply("a < b", copy_button=False) == "<pre>a &lt; b</pre>"
+    long = render.approved_reply("a < b", copy_button=False)
+    assert long.startswith("<pre>a &lt; b</pre>")
+    assert texts.LONG_REPLY_HINT in long  # one message: the block and how to copy it

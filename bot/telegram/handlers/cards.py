@@ -4,31 +4,50 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from telegram import ForceReply, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, ForceReply, InlineKeyboardMarkup, Update
 
 from bot.models import Case, CaseStatus
 from bot.service import Transition
-from bot.telegram import callbacks, keyboards, render, texts
+from bot.telegram import callbacks, keyboards, texts
 from bot.telegram.context import BotContext
-from bot.telegram.delivery import edit_markup, redraw, retire_card, send_card
+from bot.telegram.delivery import (
+    best_effort,
+    deliver,
+    edit_markup,
+    redraw,
+    retire_card,
+    send_card,
+)
 from bot.telegram.handlers.messages import fix_topic
 
 
 async def on_approve(update: Update, context: BotContext) -> None:
-    """Close the card and send the reply alone, ready to copy."""
+    """Close the card and send the reply alone, ready to copy. The approval and the reply it
+    owes are stored together; the reply goes out now, or later from the outbox, exactly once."""
     case = await _pressed_case(update, context)
     if case is None:
         return
-    approved = await _close(update, await context.service.approve(case), texts.APPROVED)
-    if approved is None:
+    query = update.callback_query
+    result = await context.service.approve(case)
+    again = not result.ok and result.case and result.case.status is CaseStatus.approved
+    if again and await context.service.reply_delivered(result.case) is False:
+        # Approved before, but the reply has not reached the chat: offer it again.
+        await best_effort(query.answer(texts.REPLY_RESENDING))
+        await _send_reply(context, result.case)
         return
-    final = approved.approved_text or ""
-    copy = keyboards.copy(final)
-    await context.bot.send_message(
-        approved.chat_id, render.approved_reply(final, copy is not None), reply_markup=copy
-    )
-    if copy is None:
-        await context.bot.send_message(approved.chat_id, texts.LONG_REPLY_HINT)
+    if not result.ok:
+        await _refuse(query, result)
+        return
+    await best_effort(query.answer(texts.APPROVED))
+    await _send_reply(context, result.case)
+    await best_effort(redraw(query.message, result.case))
+
+
+async def _send_reply(context: BotContext, case: Case) -> None:
+    """Deliver the owed reply now, unless another press or process is already on it."""
+    owed = await context.service.claim_reply(case)
+    if owed is not None:
+        await deliver(context.bot, context.service, owed)
 
 
 async def on_discard(update: Update, context: BotContext) -> None:
@@ -157,12 +176,16 @@ async def _close(update: Update, result: Transition, done: str) -> Case | None:
     """Answer a closing transition; of two racing presses only the winner gets the case."""
     query = update.callback_query
     if not result.ok:
-        status = result.case.status.value if result.case else None
-        await query.answer(texts.ALREADY.get(status, texts.CASE_MISSING))
+        await _refuse(query, result)
         return None
     await query.answer(done)
     await redraw(query.message, result.case)
     return result.case
+
+
+async def _refuse(query: CallbackQuery, result: Transition) -> None:
+    status = result.case.status.value if result.case else None
+    await query.answer(texts.ALREADY.get(status, texts.CASE_MISSING))
 
 
 async def _answer_redraft(update: Update, case: Case | None) -> None:

@@ -1,0 +1,69 @@
+"""The outbox: an approval owes its reply in the same transaction; claims are exclusive."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.store import Store
+from bot.store.outbox import REPLY
+from tests.helpers import drafted_case
+
+
+async def test_approve_owes_exactly_one_reply(store: Store):
+    case = await drafted_case(store)
+    first, second = await asyncio.gather(store.cases.approve(case), store.cases.approve(case))
+    assert sorted([first.ok, second.ok]) == [False, True]
+    assert await store.outbox.is_sent(case.id, REPLY) is False
+    owed = await store.outbox.claim(case.id, REPLY)
+    assert owed is not None and owed.text == case.draft.text and owed.chat_id == case.chat_id
+    assert (await store.outbox.backlog()).unsent == 1
+
+
+async def test_discard_owes_nothing(store: Store):
+    case = await drafted_case(store)
+    assert (await store.cases.discard(case)).ok
+    assert await store.outbox.is_sent(case.id, REPLY) is None
+    assert await store.outbox.claim_due() == []
+
+
+async def test_a_claimed_message_is_nobody_elses_until_sent_or_given_back(store: Store):
+    case = await drafted_case(store)
+    await store.cases.approve(case)
+    claims = await asyncio.gather(*(store.outbox.claim(case.id, REPLY) for _ in range(5)))
+    [owed] = [c for c in claims if c is not None]
+    assert await store.outbox.claim_due() == []  # held
+
+    await store.outbox.retry(owed, 0.0, "500 Internal Server Error")
+    [again] = await store.outbox.claim_due()
+    assert again.id == owed.id and again.attempts == 1
+
+    await store.outbox.sent(again, 4242)
+    assert await store.outbox.is_sent(case.id, REPLY) is True
+    assert await store.outbox.claim(case.id, REPLY) is None
+    assert await store.outbox.claim_due() == []
+    assert (await store.outbox.backlog()).unsent == 0
+
+
+async def test_a_retry_waits_its_turn(store: Store):
+    case = await drafted_case(store)
+    await store.cases.approve(case)
+    owed = await store.outbox.claim(case.id, REPLY)
+    await store.outbox.retry(owed, 60.0, "429 Too Many Requests")
+    assert await store.outbox.claim_due() == []  # not due for a minute
+    assert (await store.outbox.backlog()).unsent == 1
+
+
+async def test_forget_drops_what_is_owed(store: Store):
+    case = await drafted_case(store)
+    await store.cases.approve(case)
+    await store.forget(case.user_id)
+    assert await store.outbox.claim_due() == []
+    assert (await store.outbox.backlog()).unsent == 0
+
+
+async def test_two_replicas_never_claim_the_same_message(replicas):
+    a, b = replicas
+    case = await drafted_case(a)
+    await a.cases.approve(case)
+    claims = await asyncio.gather(a.outbox.claim_due(), b.outbox.claim_due())
+    assert sorted(len(c) for c in claims) == [0, 1]

@@ -1,0 +1,88 @@
+"""The approved reply is owed until Telegram has it: failures on the way are retried from the
+outbox (bot/telegram/delivery.py), and the reply arrives exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.store.outbox import REPLY
+from bot.telegram import texts
+from tests.helpers import OWNER, Harness, button, case_id
+
+
+def replies(bot: Harness, since: int) -> list:
+    """Successful sendMessage calls made since call number `since`: the reply, if it got out."""
+    return [
+        c
+        for c in bot.transport.calls[since:]
+        if c.method == "sendMessage" and c.status == 200 and c.params["chat_id"] == OWNER
+    ]
+
+
+async def wait_for(condition, timeout: float = 10.0) -> None:
+    """Poll `condition` while the bot's background loop works."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
+async def test_a_500_on_the_reply_is_retried_and_the_reply_arrives_once(bot: Harness):
+    card = await bot.card()
+    before = len(bot.transport.calls)
+    bot.transport.fail_next("sendMessage", 500, "Internal Server Error")
+
+    calls = await bot.press(card, button(card, "cs1:ap:"))
+
+    assert [c.method for c in calls][:2] == ["answerCallbackQuery", "sendMessage"]
+    assert calls[1].status == 500
+    assert "Approved" in calls[-1].params["text"]  # the card still closed
+    await wait_for(lambda: replies(bot, before))  # the loop retries after its backoff
+    await asyncio.sleep(1.5)  # time for a wrong second attempt to show up
+    [reply] = replies(bot, before)
+    assert bot.rows("select count(*) from outbox where sent_at is not null") == [(1,)]
+    assert bot.rows("select message_id from outbox") == [(reply.result["message_id"],)]
+
+
+async def test_five_429s_in_a_row_still_deliver_the_reply(bot: Harness):
+    card = await bot.card()
+    before = len(bot.transport.calls)
+    for _ in range(5):
+        bot.transport.fail_next("sendMessage", 429, retry_after=1)
+
+    await bot.press(card, button(card, "cs1:ap:"))
+
+    await wait_for(lambda: replies(bot, before), timeout=20)
+    assert len(replies(bot, before)) == 1
+    failed = [c for c in bot.transport.calls[before:] if c.status == 429]
+    assert len(failed) == 5
+
+
+async def test_a_second_press_offers_a_reply_that_has_not_arrived(bot: Harness):
+    card = await bot.card()
+    case = case_id(card)
+    before = len(bot.transport.calls)
+    # Telegram refuses the reply outright: the next automatic try is an hour away.
+    bot.transport.fail_next("sendMessage", 400, "Bad Request: something odd")
+    await bot.press(card, button(card, "cs1:ap:"))
+    assert not replies(bot, before)
+
+    calls = await bot.press(card, f"cs1:ap:{case}")
+
+    assert calls[0].params["text"] == texts.REPLY_RESENDING
+    assert len(replies(bot, before)) == 1
+    again = await bot.press(card, f"cs1:ap:{case}")
+    assert again[0].params["text"] == texts.ALREADY["approved"]
+    assert len(replies(bot, before)) == 1
+
+
+async def test_a_failed_press_answer_or_card_edit_does_not_cost_the_reply(bot: Harness):
+    card = await bot.card()
+    before = len(bot.transport.calls)
+    bot.transport.fail_next("answerCallbackQuery", 500)
+    bot.transport.fail_next("editMessageText", 500)
+
+    await bot.press(card, button(card, "cs1:ap:"))
+
+    assert len(replies(bot, before)) == 1
+    assert bot.rows("select kind, sent_at is not null from outbox") == [(REPLY, True)]
