@@ -213,6 +213,10 @@ class Service:
         """Whether the approved reply reached the user (None: no reply was owed)."""
         return await self.store.outbox.is_sent(case.id, REPLY)
 
+    async def release_claims(self) -> None:
+        """A lone process starting up: messages its dead predecessor was sending are due now."""
+        await self.store.outbox.release_claims()
+
     async def claim_due(self) -> list[Owed]:
         """Owed messages whose (next) attempt is due, claimed for sending."""
         return await self.store.outbox.claim_due()

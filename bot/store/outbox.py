@@ -91,6 +91,16 @@ class Outbox:
                 )
             )
 
+    async def release_claims(self) -> None:
+        """Free every claim: for a lone process starting up, whose earlier self held them
+        when it died. (Replicas never call this; a dead replica's claims run out instead.)"""
+        async with self._sessions.begin() as s:
+            await s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.sent_at.is_(None), OutboxRow.claimed_until.is_not(None))
+                .values(claimed_until=None)
+            )
+
     async def is_sent(self, case_id: int, kind: str) -> bool | None:
         """True when delivered, False while owed, None when nothing of the kind is owed."""
         async with self._sessions() as s:

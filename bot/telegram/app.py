@@ -27,7 +27,7 @@ from bot.engine import make_engine
 from bot.screens.ocr import OcrEngine, ocr_available
 from bot.service import Service
 from bot.store import Store
-from bot.telegram import texts, webhook
+from bot.telegram import polling, texts, webhook
 from bot.telegram.callbacks import Action, pattern
 from bot.telegram.context import BotContext, Services
 from bot.telegram.handlers import access, cards, commands, errors, messages
@@ -139,9 +139,10 @@ async def _post_init(app: Application) -> None:
     if not settings.webhook_url:
         # One polling process: whatever is unfinished was left by its previous run. In webhook
         # mode the recovery loop does this under a lease, skipping cases still in progress.
+        await services.service.release_claims()
         await recover(app)
-        # Webhook mode starts the same loop next to its web server (webhook.serve).
-        services.background = asyncio.create_task(recovery_loop(app, settings))
+    # Owed messages, stranded cases and unfinished updates, for as long as the bot runs.
+    services.background = asyncio.create_task(recovery_loop(app, settings))
 
 
 async def _post_shutdown(app: Application) -> None:
@@ -162,10 +163,7 @@ def run(settings: Settings) -> None:
     """`coldshoulder run`: webhook mode when COLDSHOULDER_WEBHOOK_URL is set, else polling."""
     app = build_application(settings)
     log.info("starting with settings %s", settings.redacted())
-    if settings.webhook_url:
-        asyncio.run(_serve_until_signalled(app, settings))
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    asyncio.run(_serve_until_signalled(app, settings))
 
 
 async def _serve_until_signalled(app: Application, settings: Settings) -> None:
@@ -173,4 +171,7 @@ async def _serve_until_signalled(app: Application, settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await webhook.serve(app, settings, stop)
+    if settings.webhook_url:
+        await webhook.serve(app, settings, stop)
+    else:
+        await polling.serve(app, stop)

@@ -23,7 +23,7 @@ class Services:
     engine: Engine | None = None
     service: Service | None = None
     ocr: OcrEngine | None = None  # None: the `ocr` extra is not installed
-    background: asyncio.Task[None] | None = None  # polling mode's recovery loop
+    background: asyncio.Task[None] | None = None  # the recovery loop (telegram/recovery.py)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, Services]):

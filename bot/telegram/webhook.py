@@ -20,7 +20,7 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.metrics import METRICS
-from bot.telegram.recovery import process_stored, recovery_loop
+from bot.telegram.recovery import process_stored
 
 log = logging.getLogger(__name__)
 
@@ -111,11 +111,9 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> No
         allowed_updates=Update.ALL_TYPES,
     )
     log.info("webhook mode: listening on %s", settings.listen)
-    recovery = asyncio.create_task(recovery_loop(app, settings))
     try:
         await stop.wait()
     finally:
-        recovery.cancel()
         # Other replicas keep serving: the webhook stays registered.
         await runner.cleanup()
         pending = list(web_app[SERVICES]["tasks"])

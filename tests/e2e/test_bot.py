@@ -14,11 +14,13 @@ from tests.e2e.helpers import (
     OWNER,
     TOKEN,
     BotProcess,
+    callback_data,
     card_calls,
     case_id_of,
     press,
     wait_answer,
     wait_card,
+    wait_until,
 )
 from tests.fakes.telegram import FakeTelegram
 from tests.helpers import PITCH
@@ -82,5 +84,87 @@ def test_a_process_killed_mid_draft_finishes_the_case_after_restart(
             time.sleep(1)
             assert len(card_calls(fake, OWNER)) == 1
             assert second.rows("select status from cases") == [("drafted",)]
+        finally:
+            second.stop()
+
+
+# --- nothing owed is lost, nothing is sent twice -----------------------------------------
+
+
+def replies_to(fake: FakeTelegram, chat_id: int, text_part: str) -> list:
+    """Successful sendMessage calls to `chat_id` whose text holds `text_part`: the reply."""
+    return [
+        c
+        for c in fake.calls_to("sendMessage")
+        if c.params.get("chat_id") == chat_id
+        and c.status == 200
+        and text_part in c.params.get("text", "")
+        and not any(d.startswith("cs1:") for d in callback_data(c))
+    ]
+
+
+def test_killed_between_approve_and_reply_the_reply_arrives_once(database_url: str, tmp_path: Path):
+    with FakeTelegram(token=TOKEN) as fake:
+        first = BotProcess(fake, database_url, tmp_path / "bot.log").start()
+        fake.send_text(OWNER, PITCH)
+        card = wait_card(fake, OWNER)
+        # The approval is stored, then the press is answered, then the reply goes out: hold
+        # the answer, so the process dies with the approval stored and the reply not sent.
+        fake.delay_next("answerCallbackQuery", 30)
+        press(fake, OWNER, card, f"cs1:ap:{case_id_of(card)}")
+        wait_until(lambda: first.rows("select status from cases") == [("approved",)])
+        first.kill()
+        draft = first.rows("select approved_text from cases")[0][0]
+        first_line = draft.splitlines()[0]
+        assert not replies_to(fake, OWNER, first_line)
+
+        second = BotProcess(fake, database_url, tmp_path / "bot.log").start()
+        try:
+            wait_until(lambda: replies_to(fake, OWNER, first_line), timeout=15)
+            time.sleep(2)  # room for a second copy to show up, if one were coming
+            assert len(replies_to(fake, OWNER, first_line)) == 1
+            assert second.rows("select count(*) from outbox where sent_at is not null") == [(1,)]
+        finally:
+            second.stop()
+
+
+def test_a_500_on_the_card_still_brings_the_card(database_url: str, tmp_path: Path):
+    with FakeTelegram(token=TOKEN) as fake:
+        bot = BotProcess(
+            fake, database_url, tmp_path / "bot.log", COLDSHOULDER_STALE_AFTER="2"
+        ).start()
+        try:
+            fake.fail_next("sendMessage", 500, description="Internal Server Error")
+            fake.send_text(OWNER, PITCH)
+            wait_card(fake, OWNER, timeout=20)  # picked up again by the recovery loop
+            time.sleep(2)
+            assert len(card_calls(fake, OWNER)) == 1
+        finally:
+            bot.stop()
+
+
+def test_an_update_fetched_by_a_process_killed_at_once_is_handled_once(
+    database_url: str, tmp_path: Path
+):
+    with FakeTelegram(token=TOKEN) as fake:
+        first = BotProcess(fake, database_url, tmp_path / "bot.log").start()
+        update = fake.send_text(OWNER, PITCH)
+        # Die as soon as Telegram has handed the update over, before or just after the bot
+        # stored it: either way it is confirmed only once stored, so it is not lost.
+        fake.wait_for_sync(
+            "getUpdates",
+            predicate=lambda c: any(
+                u["update_id"] == update["update_id"] for u in c.response.get("result", [])
+            ),
+            timeout=15,
+        )
+        first.kill()
+
+        second = BotProcess(fake, database_url, tmp_path / "bot.log").start()
+        try:
+            wait_card(fake, OWNER, timeout=20)
+            time.sleep(2)
+            assert len(card_calls(fake, OWNER)) == 1
+            assert second.rows("select count(*) from cases") == [(1,)]
         finally:
             second.stop()

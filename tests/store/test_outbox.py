@@ -67,3 +67,13 @@ async def test_two_replicas_never_claim_the_same_message(replicas):
     await a.cases.approve(case)
     claims = await asyncio.gather(a.outbox.claim_due(), b.outbox.claim_due())
     assert sorted(len(c) for c in claims) == [0, 1]
+
+
+async def test_a_lone_process_restarting_takes_back_its_dead_claims(store: Store):
+    case = await drafted_case(store)
+    await store.cases.approve(case)
+    assert await store.outbox.claim(case.id, REPLY) is not None  # then the process died
+    assert await store.outbox.claim_due() == []
+    await store.outbox.release_claims()
+    [owed] = await store.outbox.claim_due()
+    assert owed.case_id == case.id
