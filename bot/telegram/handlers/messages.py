@@ -12,7 +12,7 @@ from bot.screens.screenshot import read_screenshot
 from bot.service import Pending
 from bot.telegram import texts
 from bot.telegram.context import BotContext
-from bot.telegram.delivery import retire_card, send_card
+from bot.telegram.delivery import best_effort, retire_card, send_card
 from bot.telegram.handlers import settings
 from bot.telegram.intake import MAX_TEXT, Unsupported, image_of, read_message
 
@@ -58,7 +58,7 @@ async def _read_screenshot(
     if (image.file_size or 0) > MAX_IMAGE_BYTES:
         await message.reply_text(texts.SCREENSHOT_ERRORS["too_large"])
         return
-    await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+    await best_effort(context.bot.send_chat_action(message.chat_id, ChatAction.TYPING))
     data = bytes(await (await image.get_file()).download_as_bytearray())
     try:
         shot = await read_screenshot(ocr, data)
@@ -76,7 +76,8 @@ async def _draft_and_show(
     """The stored case, drafted and shown as a card."""
     if pending is None:  # part of a long paste that another message is collecting
         return
-    await context.bot.send_chat_action(pending.case.chat_id, ChatAction.TYPING)
+    # A typing indicator is a courtesy: a failed one must not hold up the case.
+    await best_effort(context.bot.send_chat_action(pending.case.chat_id, ChatAction.TYPING))
     case = await context.service.draft(pending, image=image)
     if case is not None:  # None: another replica drafted it and shows the card
         await send_card(context.bot, context.service, case)

@@ -86,3 +86,13 @@ async def test_a_failed_press_answer_or_card_edit_does_not_cost_the_reply(bot: H
 
     assert len(replies(bot, before)) == 1
     assert bot.rows("select kind, sent_at is not null from outbox") == [(REPLY, True)]
+
+
+async def test_a_failed_typing_indicator_does_not_hold_up_the_card(bot: Harness):
+    bot.transport.fail_next("sendChatAction", 500)
+    calls = await bot.say("Hi! We help SaaS teams book more demos. Quick call?")
+    assert [(c.method, c.status) for c in calls] == [
+        ("sendChatAction", 500),
+        ("sendMessage", 200),
+    ]
+    assert bot.rows("select status from cases") == [("drafted",)]
