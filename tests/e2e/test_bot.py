@@ -168,3 +168,24 @@ def test_an_update_fetched_by_a_process_killed_at_once_is_handled_once(
             assert second.rows("select count(*) from cases") == [(1,)]
         finally:
             second.stop()
+
+
+def test_a_500_then_five_429s_on_the_reply_deliver_it_once(database_url: str, tmp_path: Path):
+    with FakeTelegram(token=TOKEN) as fake:
+        bot = BotProcess(fake, database_url, tmp_path / "bot.log").start()
+        try:
+            fake.send_text(OWNER, PITCH)
+            card = wait_card(fake, OWNER)
+            fake.fail_next("sendMessage", 500, description="Internal Server Error")
+            press(fake, OWNER, card, f"cs1:ap:{case_id_of(card)}")
+            wait_until(lambda: fake.calls_to("sendMessage")[-1].status == 500)
+            fake.fail_next("sendMessage", 429, retry_after=1, times=5)
+            draft = wait_until(lambda: bot.rows("select approved_text from cases")[0][0])
+            first_line = draft.splitlines()[0]
+            wait_until(lambda: replies_to(fake, OWNER, first_line), timeout=30)
+            time.sleep(2)
+            assert len(replies_to(fake, OWNER, first_line)) == 1
+            refused = [c.status for c in fake.calls_to("sendMessage") if c.status != 200]
+            assert refused == [500, 429, 429, 429, 429, 429]
+        finally:
+            bot.stop()
