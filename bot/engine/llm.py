@@ -26,6 +26,7 @@ from tenacity import (
     stop_after_delay,
 )
 
+from bot import metrics
 from bot.config import Settings
 from bot.engine import injection, retries
 from bot.engine.llm_output import (
@@ -37,7 +38,6 @@ from bot.engine.llm_output import (
 )
 from bot.engine.offline import OfflineEngine
 from bot.errors import ModelUnavailable
-from bot.metrics import METRICS
 from bot.models import (
     Assessment,
     Category,
@@ -243,7 +243,7 @@ class LLMEngine:
         except openai.APIStatusError as exc:
             raise ModelUnavailable("server_failed", status=exc.status_code) from exc
         finally:
-            METRICS.observe("coldshoulder_llm_seconds", time.monotonic() - started)
+            metrics.LLM_SECONDS.observe(time.monotonic() - started)
 
     async def _with_retries(
         self, messages: list[dict[str, Any]], schema: dict[str, Any]

@@ -15,11 +15,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from telegram import Update
 from telegram.ext import Application
 
+from bot import metrics
 from bot.config import Settings
-from bot.metrics import METRICS
 from bot.telegram.recovery import process_stored, recovery_loop
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ async def on_update(request: web.Request) -> web.Response:
     if not expected or not hmac.compare_digest(given, expected):
         # Never log what was sent: a wrong secret may be a right one with a typo.
         log.warning("webhook request with a wrong or missing secret from %s", request.remote)
-        METRICS.inc("coldshoulder_webhook_rejected_total")
+        metrics.WEBHOOK_REJECTED.inc()
         return web.Response(status=403, text="forbidden")
     try:
         payload = await request.json()
@@ -63,7 +64,7 @@ async def on_update(request: web.Request) -> web.Response:
         return web.Response(status=400, text="not an update")
     app: Application = services["bot"]
     if not await app.bot_data.store.inbox.receive(update_id, payload):
-        METRICS.inc("coldshoulder_webhook_duplicates_total")
+        metrics.WEBHOOK_DUPLICATES.inc()
         return web.Response(text="duplicate")
     # Handle after answering: Telegram waits for nobody's LLM call.
     task = asyncio.create_task(process_stored(app, update_id, payload))
@@ -91,7 +92,9 @@ async def on_healthz(request: web.Request) -> web.Response:
 
 
 async def on_metrics(request: web.Request) -> web.Response:
-    return web.Response(text=METRICS.render(), content_type="text/plain", charset="utf-8")
+    return web.Response(
+        body=generate_latest(metrics.REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST}
+    )
 
 
 async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:
