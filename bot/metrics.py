@@ -52,6 +52,18 @@ LLM_SECONDS = Histogram(
     buckets=(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0),
     registry=REGISTRY,
 )
+LLM_CALLS = Counter(
+    "coldshoulder_llm_calls",
+    "Model calls by outcome: ok, rejected (the answer failed our checks), a ModelUnavailable "
+    "kind (rate_limited, timed_out, unreachable, server_failed, ...), or error",
+    ["outcome"],
+    registry=REGISTRY,
+)
+LLM_RETRIES = Counter(
+    "coldshoulder_llm_retries",
+    "Transient model failures retried within a call (429, 5xx, timeouts, connection errors)",
+    registry=REGISTRY,
+)
 
 # --- the outbox ----------------------------------------------------------------------------
 
