@@ -64,6 +64,12 @@ LLM_RETRIES = Counter(
     "Transient model failures retried within a call (429, 5xx, timeouts, connection errors)",
     registry=REGISTRY,
 )
+CARD_SECONDS = Histogram(
+    "coldshoulder_card_seconds",
+    "From the handler receiving a message to its card being sent",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0),
+    registry=REGISTRY,
+)
 
 # --- the outbox ----------------------------------------------------------------------------
 
