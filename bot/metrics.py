@@ -11,6 +11,7 @@ from __future__ import annotations
 from prometheus_client import (
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     PlatformCollector,
     ProcessCollector,
@@ -77,5 +78,15 @@ OUTBOX_RETRIES = Counter(
     "coldshoulder_outbox_retries",
     "Owed messages Telegram did not take, to be tried again",
     ["kind"],
+    registry=REGISTRY,
+)
+# The whole database's backlog, read when /metrics is scraped: every replica reports the same
+# figure, so aggregate with max(), not sum().
+OUTBOX_UNSENT = Gauge(
+    "coldshoulder_outbox_unsent", "Owed messages not yet delivered", registry=REGISTRY
+)
+OUTBOX_OLDEST_SECONDS = Gauge(
+    "coldshoulder_outbox_oldest_owed_seconds",
+    "Age of the oldest owed message not yet delivered (0: none)",
     registry=REGISTRY,
 )

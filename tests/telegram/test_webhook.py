@@ -12,9 +12,11 @@ from aiohttp.test_utils import TestClient, TestServer
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot.telegram.webhook import SECRET_HEADER, SERVICES, make_web_app
+from tests.fakes.transport import Call
 from tests.helpers import (
     Harness,
     app_settings,
+    button,
     counted,
     harness,
     make_message_update,
@@ -37,6 +39,62 @@ async def page(client: TestClient) -> str:
     assert response.status == 200
     assert response.headers["Content-Type"] == CONTENT_TYPE_LATEST
     return await response.text()
+
+
+async def owe_a_reply(bot: Harness) -> Call:
+    """Approve a card while Telegram refuses the reply: it stays owed (next try in an hour,
+    or at the next press of Approve). Returns the card."""
+    card = await bot.card()
+    bot.transport.fail_next("sendMessage", 400, "Bad Request: chat not found")
+    await bot.press(card, button(card, "cs1:ap:"))
+    assert bot.rows("select count(*) from outbox where sent_at is null") == [(1,)]
+    return card
+
+
+async def test_metrics_show_the_owed_reply_until_it_is_delivered(bot: Harness):
+    async with served(bot) as client:
+        empty = await page(client)
+        assert scraped(empty, "coldshoulder_outbox_unsent") == 0
+        assert scraped(empty, "coldshoulder_outbox_oldest_owed_seconds") == 0
+
+        retries = counted("coldshoulder_outbox_retries_total", kind="reply")
+        card = await owe_a_reply(bot)
+        await asyncio.sleep(0.2)
+        owing = await page(client)
+        assert scraped(owing, "coldshoulder_outbox_unsent") == 1
+        assert 0.2 <= scraped(owing, "coldshoulder_outbox_oldest_owed_seconds") < 60
+        assert scraped(owing, "coldshoulder_outbox_retries_total", kind="reply") == retries + 1
+
+        await bot.press(card, button(card, "cs1:ap:"))  # a second press sends it now
+        paid = await page(client)
+        assert scraped(paid, "coldshoulder_outbox_unsent") == 0
+        assert scraped(paid, "coldshoulder_outbox_oldest_owed_seconds") == 0
+
+
+async def test_healthz_is_503_while_a_reply_is_owed_past_the_threshold(database_url: str):
+    settings = app_settings(database_url, outbox_stuck_after=0.3)
+    async with harness(settings) as bot, served(bot) as client:
+        healthy = await client.get("/healthz")
+        assert healthy.status == 200
+        assert await healthy.json() == {"store": "ok", "outbox": "ok", "llm": "off", "ok": True}
+
+        card = await owe_a_reply(bot)
+        await asyncio.sleep(0.4)
+        stuck = await client.get("/healthz")
+        assert stuck.status == 503
+        body = await stuck.json()
+        assert body["outbox"].startswith("stuck: 1 unsent, the oldest owed for ")
+        assert body["store"] == "ok" and body["ok"] is False
+
+        await bot.press(card, button(card, "cs1:ap:"))  # delivered: healthy again
+        assert (await client.get("/healthz")).status == 200
+
+
+async def test_healthz_stays_200_while_the_owed_reply_is_younger_than_the_threshold(bot: Harness):
+    async with served(bot) as client:
+        await owe_a_reply(bot)
+        response = await client.get("/healthz")
+        assert response.status == 200 and (await response.json())["outbox"] == "ok"
 
 
 async def test_refused_and_redelivered_webhook_requests_are_counted(database_url: str):
