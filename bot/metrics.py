@@ -32,8 +32,15 @@ ERRORS = Counter("coldshoulder_errors", "Errors while handling updates", registr
 WEBHOOK_REJECTED = Counter(
     "coldshoulder_webhook_rejected", "Webhook requests refused (bad secret)", registry=REGISTRY
 )
+# Redeliveries, both ways they come back: Telegram sending an update again, and the recovery
+# loop replaying one that was acknowledged but never finished.
 WEBHOOK_DUPLICATES = Counter(
     "coldshoulder_webhook_duplicates", "Redelivered updates dropped", registry=REGISTRY
+)
+UPDATES_REPLAYED = Counter(
+    "coldshoulder_updates_replayed",
+    "Updates replayed from the inbox by the recovery loop (acknowledged, never finished)",
+    registry=REGISTRY,
 )
 
 # --- cases and the engine ------------------------------------------------------------------

@@ -181,3 +181,5 @@ def test_a_replica_killed_mid_case_loses_nothing(cluster):
     assert len(card_calls(fake, OWNER)) == 1
     assert survivor.rows("select status from cases") == [("drafted",)]
     assert case_id_of(card) == survivor.rows("select id from cases")[0][0]
+    replays = scraped(survivor.get("/metrics")[1], "coldshoulder_updates_replayed_total")
+    assert replays == 1  # the update the victim acknowledged, replayed from the inbox
