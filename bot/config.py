@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     # Webhook mode with several replicas: how long a case or update may sit unfinished before
     # the replica holding the recovery lease takes it over (its own replica may have died).
     stale_after: float = Field(default=120.0, gt=0)
+    # Webhook mode: /healthz answers 503 once the oldest message the bot owes a user (an
+    # approved reply) has waited this many seconds without Telegram taking it.
+    outbox_stuck_after: float = Field(default=300.0, gt=0)
 
     llm_concurrency: int = Field(default=8, ge=1, le=256)
     llm_timeout: float = Field(default=30.0, gt=0, le=600)

@@ -1,76 +1,99 @@
-"""Process-wide counters and one histogram, rendered as Prometheus text for /metrics.
+"""Every metric the bot exposes on /metrics, in one registry of its own (prometheus_client).
 
-Small on purpose: a handful of named series, labels as sorted tuples, no client library.
+Its own registry, not the library's global one: /metrics shows exactly these, and tests can
+build any number of apps in one process. Labels take only small fixed sets of values (a
+category, an engine, an outcome, an outbox kind): never a user, a chat or any text.
+Counters are named without `_total`; prometheus_client adds it.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import defaultdict
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    PlatformCollector,
+    ProcessCollector,
+    disable_created_metrics,
+)
 
-LLM_BUCKETS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
+REGISTRY = CollectorRegistry()
+# A `_created` timestamp next to every series doubles the page for nothing a dashboard reads.
+disable_created_metrics()
+# Memory, CPU and open files of the process, and the Python version, as operators expect.
+ProcessCollector(registry=REGISTRY)
+PlatformCollector(registry=REGISTRY)
 
-HELP = {
-    "coldshoulder_updates_total": ("counter", "Telegram updates received"),
-    "coldshoulder_webhook_rejected_total": ("counter", "Webhook requests refused (bad secret)"),
-    "coldshoulder_webhook_duplicates_total": ("counter", "Redelivered updates dropped"),
-    "coldshoulder_cases_total": ("counter", "Cases assessed, by category"),
-    "coldshoulder_verdicts_total": ("counter", "Verdicts by the engine that made them"),
-    "coldshoulder_llm_fallbacks_total": ("counter", "Cases the offline engine answered instead"),
-    "coldshoulder_errors_total": ("counter", "Errors while handling updates"),
-    "coldshoulder_llm_seconds": ("histogram", "Model call latency, retries included"),
-}
+# --- updates and the webhook ---------------------------------------------------------------
 
+UPDATES = Counter("coldshoulder_updates", "Telegram updates received", registry=REGISTRY)
+ERRORS = Counter("coldshoulder_errors", "Errors while handling updates", registry=REGISTRY)
+WEBHOOK_REJECTED = Counter(
+    "coldshoulder_webhook_rejected", "Webhook requests refused (bad secret)", registry=REGISTRY
+)
+# Redeliveries, both ways they come back: Telegram sending an update again, and the recovery
+# loop replaying one that was acknowledged but never finished.
+WEBHOOK_DUPLICATES = Counter(
+    "coldshoulder_webhook_duplicates", "Redelivered updates dropped", registry=REGISTRY
+)
+UPDATES_REPLAYED = Counter(
+    "coldshoulder_updates_replayed",
+    "Updates replayed from the inbox by the recovery loop (acknowledged, never finished)",
+    registry=REGISTRY,
+)
 
-class Metrics:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._counters: dict[tuple[str, tuple[tuple[str, str], ...]], float] = defaultdict(float)
-        self._hist_counts: dict[str, list[int]] = {}
-        self._hist_sum: dict[str, float] = defaultdict(float)
+# --- cases and the engine ------------------------------------------------------------------
 
-    def inc(self, name: str, amount: float = 1.0, **labels: str) -> None:
-        key = (name, tuple(sorted(labels.items())))
-        with self._lock:
-            self._counters[key] += amount
+CASES = Counter(
+    "coldshoulder_cases", "Cases assessed, by category", ["category"], registry=REGISTRY
+)
+VERDICTS = Counter(
+    "coldshoulder_verdicts", "Verdicts by the engine that made them", ["engine"], registry=REGISTRY
+)
+LLM_FALLBACKS = Counter(
+    "coldshoulder_llm_fallbacks", "Cases the offline engine answered instead", registry=REGISTRY
+)
+LLM_SECONDS = Histogram(
+    "coldshoulder_llm_seconds",
+    "Model call latency, retries included",
+    buckets=(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0),
+    registry=REGISTRY,
+)
+LLM_CALLS = Counter(
+    "coldshoulder_llm_calls",
+    "Model calls by outcome: ok, rejected (the answer failed our checks), a ModelUnavailable "
+    "kind (rate_limited, timed_out, unreachable, server_failed, ...), or error",
+    ["outcome"],
+    registry=REGISTRY,
+)
+LLM_RETRIES = Counter(
+    "coldshoulder_llm_retries",
+    "Transient model failures retried within a call (429, 5xx, timeouts, connection errors)",
+    registry=REGISTRY,
+)
+CARD_SECONDS = Histogram(
+    "coldshoulder_card_seconds",
+    "From the handler receiving a message to its card being sent",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0),
+    registry=REGISTRY,
+)
 
-    def observe(self, name: str, seconds: float) -> None:
-        with self._lock:
-            counts = self._hist_counts.setdefault(name, [0] * (len(LLM_BUCKETS) + 1))
-            for i, bound in enumerate(LLM_BUCKETS):
-                if seconds <= bound:
-                    counts[i] += 1
-            counts[-1] += 1  # +Inf
-            self._hist_sum[name] += seconds
+# --- the outbox ----------------------------------------------------------------------------
 
-    def value(self, name: str, **labels: str) -> float:
-        with self._lock:
-            return self._counters.get((name, tuple(sorted(labels.items()))), 0.0)
-
-    def render(self) -> str:
-        lines: list[str] = []
-        with self._lock:
-            for name, (kind, text) in HELP.items():
-                lines += [f"# HELP {name} {text}", f"# TYPE {name} {kind}"]
-                if kind == "histogram":
-                    counts = self._hist_counts.get(name, [0] * (len(LLM_BUCKETS) + 1))
-                    for bound, count in zip(LLM_BUCKETS, counts, strict=False):
-                        lines.append(f'{name}_bucket{{le="{bound}"}} {count}')
-                    lines.append(f'{name}_bucket{{le="+Inf"}} {counts[-1]}')
-                    lines.append(f"{name}_sum {self._hist_sum.get(name, 0.0)}")
-                    lines.append(f"{name}_count {counts[-1]}")
-                    continue
-                series = [(k, v) for k, v in self._counters.items() if k[0] == name]
-                if not series:
-                    lines.append(f"{name} 0")
-                for (_, labels), value in sorted(series):
-                    shown = ",".join(f'{k}="{_escape(v)}"' for k, v in labels)
-                    lines.append(f"{name}{{{shown}}} {value:g}" if shown else f"{name} {value:g}")
-        return "\n".join(lines) + "\n"
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-
-METRICS = Metrics()
+OUTBOX_RETRIES = Counter(
+    "coldshoulder_outbox_retries",
+    "Owed messages Telegram did not take, to be tried again",
+    ["kind"],
+    registry=REGISTRY,
+)
+# The whole database's backlog, read when /metrics is scraped: every replica reports the same
+# figure, so aggregate with max(), not sum().
+OUTBOX_UNSENT = Gauge(
+    "coldshoulder_outbox_unsent", "Owed messages not yet delivered", registry=REGISTRY
+)
+OUTBOX_OLDEST_SECONDS = Gauge(
+    "coldshoulder_outbox_oldest_owed_seconds",
+    "Age of the oldest owed message not yet delivered (0: none)",
+    registry=REGISTRY,
+)

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot import preferences
+from bot import metrics, preferences
 from bot.engine import Engine
-from bot.metrics import METRICS
 from bot.models import (
     Assessment,
     Case,
@@ -101,10 +100,10 @@ class Service:
             return case
         incoming = case.incoming.model_copy(update={"image": image})
         verdict = await self.engine.verdict(incoming, prefs)
-        METRICS.inc("coldshoulder_cases_total", category=verdict.assessment.category.value)
-        METRICS.inc("coldshoulder_verdicts_total", engine=verdict.engine)
+        metrics.CASES.labels(category=verdict.assessment.category.value).inc()
+        metrics.VERDICTS.labels(engine=verdict.engine).inc()
         if verdict.engine != self.engine.name:
-            METRICS.inc("coldshoulder_llm_fallbacks_total")
+            metrics.LLM_FALLBACKS.inc()
         key = sender_key(case.incoming, verdict.assessment)
         if verdict.assessment.uncertain and key:
             # The user already said what this sender is: no need to ask again.
@@ -213,6 +212,10 @@ class Service:
         """Whether the approved reply reached the user (None: no reply was owed)."""
         return await self.store.outbox.is_sent(case.id, REPLY)
 
+    async def refused(self, owed: Owed, error: str) -> None:
+        """Telegram refused the message itself: no automatic retries; a press asks again."""
+        await self.store.outbox.refused(owed, error)
+
     async def release_claims(self) -> None:
         """A lone process starting up: messages its dead predecessor was sending are due now."""
         await self.store.outbox.release_claims()
@@ -226,7 +229,7 @@ class Service:
 
     async def undelivered(self, owed: Owed, retry_in: float, error: str) -> None:
         """Telegram did not take it: due again in `retry_in` seconds."""
-        METRICS.inc("coldshoulder_outbox_retries_total", kind=owed.kind)
+        metrics.OUTBOX_RETRIES.labels(kind=owed.kind).inc()
         await self.store.outbox.retry(owed, retry_in, error)
 
     async def discard(self, case: Case) -> Transition:

@@ -9,9 +9,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from prometheus_client.parser import text_string_to_metric_families
 from telegram import Bot, Update
 from telegram.ext import Application
 
+from bot import metrics
 from bot.config import Settings
 from bot.engine import Engine
 from bot.models import (
@@ -205,6 +207,21 @@ async def harness(settings: Settings) -> AsyncIterator[Harness]:
     app = build_app(settings, transport)
     async with running(app):
         yield Harness(app, transport)
+
+
+def counted(name: str, **labels: str) -> float:
+    """A sample of the bot's metrics registry now (0 before its first count). The registry
+    lasts as long as the process, so a test compares before and after."""
+    return metrics.REGISTRY.get_sample_value(name, labels) or 0.0
+
+
+def scraped(exposition: str, name: str, **labels: str) -> float | None:
+    """A sample of a /metrics page, read by prometheus_client's own parser (None: absent)."""
+    for family in text_string_to_metric_families(exposition):
+        for sample in family.samples:
+            if sample.name == name and sample.labels == labels:
+                return sample.value
+    return None
 
 
 def button(message: Call, prefix: str) -> str:

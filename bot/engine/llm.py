@@ -26,6 +26,7 @@ from tenacity import (
     stop_after_delay,
 )
 
+from bot import metrics
 from bot.config import Settings
 from bot.engine import injection, retries
 from bot.engine.llm_output import (
@@ -37,7 +38,6 @@ from bot.engine.llm_output import (
 )
 from bot.engine.offline import OfflineEngine
 from bot.errors import ModelUnavailable
-from bot.metrics import METRICS
 from bot.models import (
     Assessment,
     Category,
@@ -197,13 +197,23 @@ class LLMEngine:
         usage = Usage()
         async with self._slots:
             for attempt in range(2):
-                content, spent = await self._complete(messages, schema)
-                usage = usage + spent
+                started, outcome = time.monotonic(), "error"
                 try:
-                    return self._check(content, parse, incoming, prefs), usage
+                    content, spent = await self._complete(messages, schema)
+                    usage = usage + spent
+                    checked = self._check(content, parse, incoming, prefs)
+                    outcome = "ok"
+                    return checked, usage
+                except ModelUnavailable as exc:
+                    outcome = exc.kind
+                    raise
                 except InvalidOutput as exc:
+                    outcome = "rejected"
                     log.warning("model output rejected (attempt %d): %s", attempt + 1, exc)
                     problem = str(exc)
+                finally:
+                    metrics.LLM_SECONDS.observe(time.monotonic() - started)
+                    metrics.LLM_CALLS.labels(outcome=outcome).inc()
                 messages += [
                     {"role": "assistant", "content": content},
                     {
@@ -217,7 +227,6 @@ class LLMEngine:
         self, messages: list[dict[str, Any]], schema: dict[str, Any]
     ) -> tuple[str, Usage]:
         """One completion with retries; maps SDK errors to ModelUnavailable."""
-        started = time.monotonic()
         try:
             return await self._with_retries(messages, schema)
         except openai.BadRequestError as exc:
@@ -242,8 +251,6 @@ class LLMEngine:
             raise ModelUnavailable("unreachable") from exc
         except openai.APIStatusError as exc:
             raise ModelUnavailable("server_failed", status=exc.status_code) from exc
-        finally:
-            METRICS.observe("coldshoulder_llm_seconds", time.monotonic() - started)
 
     async def _with_retries(
         self, messages: list[dict[str, Any]], schema: dict[str, Any]
@@ -257,6 +264,7 @@ class LLMEngine:
             stop=stop_after_attempt(MAX_ATTEMPTS) | stop_after_delay(MAX_TOTAL_WAIT),
             wait=retries.wait,
             retry=retry_if_exception(retries.transient),
+            before_sleep=lambda _state: metrics.LLM_RETRIES.inc(),
             reraise=True,
         )
         async for attempt in retrying:

@@ -61,7 +61,12 @@ class Outbox:
             ids = list(
                 await s.scalars(
                     select(OutboxRow.id)
-                    .where(OutboxRow.sent_at.is_(None), OutboxRow.due_at <= now, _free(now))
+                    .where(
+                        OutboxRow.sent_at.is_(None),
+                        OutboxRow.refused_at.is_(None),
+                        OutboxRow.due_at <= now,
+                        _free(now),
+                    )
                     .order_by(OutboxRow.id)
                     .limit(BATCH)
                 )
@@ -74,7 +79,9 @@ class Outbox:
             await s.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id == owed.id)
-                .values(sent_at=utcnow(), message_id=message_id, claimed_until=None)
+                .values(
+                    sent_at=utcnow(), message_id=message_id, claimed_until=None, refused_at=None
+                )
             )
 
     async def retry(self, owed: Owed, after: float, error: str) -> None:
@@ -86,6 +93,20 @@ class Outbox:
                 .values(
                     attempts=OutboxRow.attempts + 1,
                     due_at=utcnow() + timedelta(seconds=after),
+                    claimed_until=None,
+                    last_error=error[:200],
+                )
+            )
+
+    async def refused(self, owed: Owed, error: str) -> None:
+        """Telegram will not take it: stop trying until the user asks again."""
+        async with self._sessions.begin() as s:
+            await s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == owed.id, OutboxRow.sent_at.is_(None))
+                .values(
+                    attempts=OutboxRow.attempts + 1,
+                    refused_at=utcnow(),
                     claimed_until=None,
                     last_error=error[:200],
                 )
@@ -117,7 +138,7 @@ class Outbox:
             count, oldest = (
                 await s.execute(
                     select(func.count(), func.min(OutboxRow.created_at)).where(
-                        OutboxRow.sent_at.is_(None)
+                        OutboxRow.sent_at.is_(None), OutboxRow.refused_at.is_(None)
                     )
                 )
             ).one()

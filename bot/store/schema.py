@@ -118,6 +118,9 @@ class OutboxRow(Base):
     # A sender holds the row until then; a dead sender's claim simply runs out.
     claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Telegram refused it (the user blocked the bot, the chat is gone): no more automatic
+    # tries; the user's next press on the card tries again.
+    refused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

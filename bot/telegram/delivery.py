@@ -20,9 +20,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 MAX_BACKOFF = 60.0  # seconds between attempts after repeated 5xx or network failures
-# Telegram refused the message itself (the chat is gone, the bot was blocked): try again
-# now and then, since the user may unblock the bot and still want the reply.
-REFUSED_RETRY = 3600.0
 
 
 async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
@@ -37,8 +34,10 @@ async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
         await service.undelivered(owed, _seconds(exc.retry_after), "429 Too Many Requests")
         return False
     except (BadRequest, Forbidden) as exc:
+        # The chat is gone or the bot was blocked: trying again changes nothing until the
+        # user comes back and presses Approve again.
         log.warning("Telegram refused owed message %s: %s", owed.id, exc)
-        await service.undelivered(owed, REFUSED_RETRY, type(exc).__name__)
+        await service.refused(owed, type(exc).__name__)
         return False
     except NetworkError as exc:  # 5xx, timeouts, connection errors
         await service.undelivered(owed, min(MAX_BACKOFF, 2.0**owed.attempts), type(exc).__name__)

@@ -14,6 +14,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application
 
+from bot import metrics
 from bot.config import Settings
 from bot.telegram.context import Services
 from bot.telegram.delivery import deliver_due, send_card
@@ -66,6 +67,7 @@ async def recovery_loop(app: Application, settings: Settings) -> None:
             ):
                 for update_id, payload in await inbox.stale(settings.stale_after):
                     log.info("replaying update %s left unfinished", update_id)
+                    metrics.UPDATES_REPLAYED.inc()
                     await process_stored(app, update_id, payload)
                 await recover(app, idle_for=settings.stale_after)
         except asyncio.CancelledError:

@@ -11,15 +11,19 @@ import asyncio
 import hmac
 import json
 import logging
+from datetime import UTC
 from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from telegram import Update
 from telegram.ext import Application
 
+from bot import metrics
 from bot.config import Settings
-from bot.metrics import METRICS
+from bot.store import Store
+from bot.store.schema import utcnow
 from bot.telegram.recovery import process_stored
 
 log = logging.getLogger(__name__)
@@ -54,7 +58,7 @@ async def on_update(request: web.Request) -> web.Response:
     if not expected or not hmac.compare_digest(given, expected):
         # Never log what was sent: a wrong secret may be a right one with a typo.
         log.warning("webhook request with a wrong or missing secret from %s", request.remote)
-        METRICS.inc("coldshoulder_webhook_rejected_total")
+        metrics.WEBHOOK_REJECTED.inc()
         return web.Response(status=403, text="forbidden")
     try:
         payload = await request.json()
@@ -63,7 +67,7 @@ async def on_update(request: web.Request) -> web.Response:
         return web.Response(status=400, text="not an update")
     app: Application = services["bot"]
     if not await app.bot_data.store.inbox.receive(update_id, payload):
-        METRICS.inc("coldshoulder_webhook_duplicates_total")
+        metrics.WEBHOOK_DUPLICATES.inc()
         return web.Response(text="duplicate")
     # Handle after answering: Telegram waits for nobody's LLM call.
     task = asyncio.create_task(process_stored(app, update_id, payload))
@@ -73,16 +77,22 @@ async def on_update(request: web.Request) -> web.Response:
 
 
 async def on_healthz(request: web.Request) -> web.Response:
-    """Store reachable, and the state of the model connection."""
+    """Store reachable, owed messages going out, and the state of the model connection."""
     app: Application = request.app[SERVICES]["bot"]
+    settings: Settings = request.app[SERVICES]["settings"]
     services = app.bot_data
-    body: dict[str, Any] = {"store": "ok", "llm": "off"}
+    body: dict[str, Any] = {"store": "ok", "outbox": "ok", "llm": "off"}
     status = 200
     try:
         await services.store.ping()
+        unsent, oldest = await _owed_backlog(services.store)
     except Exception as exc:
         body["store"] = f"unreachable: {type(exc).__name__}"
         status = 503
+    else:
+        if oldest > settings.outbox_stuck_after:
+            body["outbox"] = f"stuck: {unsent} unsent, the oldest owed for {oldest:.0f} s"
+            status = 503
     broken = getattr(services.engine, "broken", None)
     if getattr(services.engine, "name", "offline") == "llm":
         body["llm"] = f"open: {broken}" if broken else "closed"
@@ -91,7 +101,31 @@ async def on_healthz(request: web.Request) -> web.Response:
 
 
 async def on_metrics(request: web.Request) -> web.Response:
-    return web.Response(text=METRICS.render(), content_type="text/plain", charset="utf-8")
+    # The backlog is read here, once per scrape, rather than kept current by the recovery
+    # loop: collectors are synchronous and the store is not, and one query per scrape is
+    # both fresher and cheaper than one per loop pass (every second) on every replica.
+    app: Application = request.app[SERVICES]["bot"]
+    try:
+        unsent, oldest = await _owed_backlog(app.bot_data.store)
+    except Exception as exc:
+        # The counters are worth serving without the store; the backlog is then unknown.
+        log.warning("outbox backlog unreadable for /metrics: %s", type(exc).__name__)
+        unsent, oldest = float("nan"), float("nan")
+    metrics.OUTBOX_UNSENT.set(unsent)
+    metrics.OUTBOX_OLDEST_SECONDS.set(oldest)
+    return web.Response(
+        body=generate_latest(metrics.REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST}
+    )
+
+
+async def _owed_backlog(store: Store) -> tuple[int, float]:
+    """Messages owed and not yet delivered, and how many seconds the oldest has waited."""
+    backlog = await store.outbox.backlog()
+    if backlog.oldest is None:
+        return backlog.unsent, 0.0
+    # SQLite hands timestamps back without their zone; they are UTC.
+    oldest = backlog.oldest if backlog.oldest.tzinfo else backlog.oldest.replace(tzinfo=UTC)
+    return backlog.unsent, (utcnow() - oldest).total_seconds()
 
 
 async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:

@@ -26,6 +26,7 @@ from tests.e2e.helpers import (
     wait_until,
 )
 from tests.fakes.telegram import FakeTelegram
+from tests.helpers import scraped
 
 SECRET = "test-webhook-secret-0123456789"
 PITCH = "Thanks for connecting! I help companies like yours grow. Quick 15-minute call?"
@@ -160,7 +161,7 @@ def test_a_forged_webhook_request_changes_nothing(cluster):
     assert one.rows("select count(*) from cases") == [(0,)]
     assert "wrong-" not in one.output()
     status, metrics = one.get("/metrics")
-    assert status == 200 and "coldshoulder_webhook_rejected_total 2" in metrics
+    assert status == 200 and scraped(metrics, "coldshoulder_webhook_rejected_total") == 2
     status, health = one.get("/healthz")
     assert status == 200 and json.loads(health)["store"] == "ok"
 
@@ -180,3 +181,5 @@ def test_a_replica_killed_mid_case_loses_nothing(cluster):
     assert len(card_calls(fake, OWNER)) == 1
     assert survivor.rows("select status from cases") == [("drafted",)]
     assert case_id_of(card) == survivor.rows("select id from cases")[0][0]
+    replays = scraped(survivor.get("/metrics")[1], "coldshoulder_updates_replayed_total")
+    assert replays == 1  # the update the victim acknowledged, replayed from the inbox

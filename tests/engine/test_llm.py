@@ -15,6 +15,7 @@ from bot.engine.llm import LLMEngine
 from bot.engine.offline import OfflineEngine
 from bot.models import Assessment, Category, Incoming, Preferences, Tone
 from tests.fakes.openai import FakeOpenAI
+from tests.helpers import counted
 
 PITCH = (
     "Hi Sam, thanks for connecting! I help companies like yours book 30+ sales meetings a "
@@ -142,6 +143,25 @@ async def test_5xx_forever_falls_back_offline_with_a_one_line_note(fake, engine)
     assert verdict.engine == "offline" and verdict.draft.engine == "offline"
     assert verdict.note == "offline draft: the model's server failed (503)"
     assert len(fake.completions) == llm.MAX_ATTEMPTS
+
+
+async def test_model_calls_are_timed_and_counted_by_outcome_retries_apart(fake, engine):
+    outcomes = ("ok", "rejected", "server_failed")
+    before = {o: counted("coldshoulder_llm_calls_total", outcome=o) for o in outcomes}
+    retried = counted("coldshoulder_llm_retries_total")
+    timed = counted("coldshoulder_llm_seconds_count")
+
+    fake.fail(500)
+    fake.reply("not json {")  # the first call: one retry, then an answer we refuse
+    fake.reply(model_answer())  # the second: ok
+    await engine.verdict(Incoming(text=PITCH), Preferences())
+    fake.fail(503, times=10)  # three attempts, then the offline engine
+    await engine.verdict(Incoming(text=PITCH), Preferences())
+
+    after = {o: counted("coldshoulder_llm_calls_total", outcome=o) for o in outcomes}
+    assert {o: after[o] - before[o] for o in outcomes} == dict.fromkeys(outcomes, 1)
+    assert counted("coldshoulder_llm_retries_total") - retried == 1 + (llm.MAX_ATTEMPTS - 1)
+    assert counted("coldshoulder_llm_seconds_count") - timed == 3
 
 
 async def test_a_long_retry_after_is_not_waited_out(fake, engine):

@@ -77,3 +77,17 @@ async def test_a_lone_process_restarting_takes_back_its_dead_claims(store: Store
     await store.outbox.release_claims()
     [owed] = await store.outbox.claim_due()
     assert owed.case_id == case.id
+
+
+async def test_a_refused_message_waits_for_the_user_and_is_not_a_backlog(store: Store):
+    case = await drafted_case(store)
+    await store.cases.approve(case)
+    owed = await store.outbox.claim(case.id, REPLY)
+    await store.outbox.refused(owed, "Forbidden")
+    assert await store.outbox.claim_due() == []  # no automatic retries
+    assert (await store.outbox.backlog()).unsent == 0  # not stuck: blocked by the user
+    assert await store.outbox.is_sent(case.id, REPLY) is False
+    again = await store.outbox.claim(case.id, REPLY)  # the user pressed Approve again
+    assert again is not None
+    await store.outbox.sent(again, 7)
+    assert await store.outbox.is_sent(case.id, REPLY) is True

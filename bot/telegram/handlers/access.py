@@ -6,14 +6,14 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.metrics import METRICS
+from bot import metrics
 from bot.telegram import texts
 from bot.telegram.context import BotContext
 
 
 async def gate(update: Update, context: BotContext) -> None:
     """Let only allowed users in private chats through; answer everyone else once."""
-    METRICS.inc("coldshoulder_updates_total")
+    metrics.UPDATES.inc()
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         raise ApplicationHandlerStop

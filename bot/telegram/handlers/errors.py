@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot.metrics import METRICS
+from bot import metrics
 from bot.telegram import texts
 from bot.telegram.context import BotContext
 
@@ -22,7 +22,7 @@ async def on_stale_button(update: Update, context: BotContext) -> None:
 async def on_error(update: object, context: BotContext) -> None:
     """Log the traceback, then tell the user their message is safe."""
     log.error("error while handling an update", exc_info=context.error)
-    METRICS.inc("coldshoulder_errors_total")
+    metrics.ERRORS.inc()
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != ChatType.PRIVATE:

@@ -3,9 +3,12 @@ of our prompts (their own version of a draft, a setting's value, a screenshot's 
 
 from __future__ import annotations
 
+import time
+
 from telegram import Document, Message, PhotoSize, Update
 from telegram.constants import ChatAction
 
+from bot import metrics
 from bot.errors import ScreenshotError
 from bot.screens.ocr import MAX_BYTES as MAX_IMAGE_BYTES
 from bot.screens.screenshot import read_screenshot
@@ -21,6 +24,7 @@ FIX_PREFIX = "fix:"  # an awaited reply that is a screenshot's corrected text, n
 
 async def on_message(update: Update, context: BotContext) -> None:
     """A forwarded or pasted message (or the user's reply to one of our prompts)."""
+    received = time.monotonic()
     message = update.message
     replied = message.reply_to_message
     if replied is not None and message.text:
@@ -29,7 +33,7 @@ async def on_message(update: Update, context: BotContext) -> None:
             return
     image = image_of(message)
     if image is not None:
-        await _read_screenshot(message, image, context)
+        await _read_screenshot(message, image, context, received)
         return
     read = read_message(message)
     if isinstance(read, Unsupported):
@@ -39,7 +43,7 @@ async def on_message(update: Update, context: BotContext) -> None:
         await message.reply_text(texts.TRUNCATED.format(limit=MAX_TEXT))
     incoming = read.incoming.model_copy(update={"message_id": message.message_id})
     pending = await context.service.intake(update.effective_user.id, message.chat_id, incoming)
-    await _draft_and_show(pending, context)
+    await _draft_and_show(pending, context, received)
 
 
 async def on_edited(update: Update, context: BotContext) -> None:
@@ -48,7 +52,7 @@ async def on_edited(update: Update, context: BotContext) -> None:
 
 
 async def _read_screenshot(
-    message: Message, image: PhotoSize | Document, context: BotContext
+    message: Message, image: PhotoSize | Document, context: BotContext, received: float
 ) -> None:
     """OCR a screenshot into a case; every way it can fail gets its own clear answer."""
     ocr = context.bot_data.ocr
@@ -67,13 +71,14 @@ async def _read_screenshot(
         return
     incoming = shot.incoming().model_copy(update={"message_id": message.message_id})
     pending = await context.service.intake(message.from_user.id, message.chat_id, incoming)
-    await _draft_and_show(pending, context, image=data)
+    await _draft_and_show(pending, context, received, image=data)
 
 
 async def _draft_and_show(
-    pending: Pending | None, context: BotContext, image: bytes | None = None
+    pending: Pending | None, context: BotContext, received: float, image: bytes | None = None
 ) -> None:
-    """The stored case, drafted and shown as a card."""
+    """The stored case, drafted and shown as a card; `received` is the time.monotonic() at
+    which the message reached its handler, the start of the card's latency."""
     if pending is None:  # part of a long paste that another message is collecting
         return
     # A typing indicator is a courtesy: a failed one must not hold up the case.
@@ -81,6 +86,7 @@ async def _draft_and_show(
     case = await context.service.draft(pending, image=image)
     if case is not None:  # None: another replica drafted it and shows the card
         await send_card(context.bot, context.service, case)
+        metrics.CARD_SECONDS.observe(time.monotonic() - received)
 
 
 async def _take_edit(message: Message, prompt_id: int, context: BotContext) -> bool:
@@ -111,6 +117,7 @@ async def _take_awaited_reply(message: Message, prompt_id: int, context: BotCont
 
 async def _fix_text(message: Message, case_id: int, context: BotContext) -> None:
     """The corrected text replaces the misread case: the old card closes, a new one comes."""
+    received = time.monotonic()
     user_id = message.from_user.id
     await context.service.await_reply(user_id, None, None)
     old = await context.service.case(case_id, user_id)
@@ -120,7 +127,7 @@ async def _fix_text(message: Message, case_id: int, context: BotContext) -> None
         return
     if old.card_message_id:
         await retire_card(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
-    await _draft_and_show(pending, context)
+    await _draft_and_show(pending, context, received)
 
 
 def fix_topic(case_id: int) -> str:

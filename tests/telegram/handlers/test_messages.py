@@ -24,9 +24,11 @@ from tests.helpers import (
     Harness,
     app_settings,
     case_id,
+    counted,
     harness,
     llm_settings,
     make_message_update,
+    model_answer,
 )
 from tests.screenshots import THREADS, Spec, screenshot_bytes
 
@@ -155,6 +157,20 @@ async def test_a_bad_key_is_reported_once_and_offline_drafts_follow(
     assert "rejected the API key" not in second and "offline draft" in second
     assert len(model.completions) == 1
     assert "sk-wrong-key" not in caplog.text
+
+
+async def test_a_cards_latency_runs_from_the_message_to_the_card(tmp_path: Path, model: FakeOpenAI):
+    model.reply(model_answer(), delay=0.3)
+    cards = counted("coldshoulder_card_seconds_count")
+    waited = counted("coldshoulder_card_seconds_sum")
+    answered = counted("coldshoulder_llm_calls_total", outcome="ok")
+    async with harness(llm_settings(sqlite_url(tmp_path), model)) as bot:
+        await bot.card(CALL_REQUEST)
+        await bot.say("   ")  # answered, but no card: nothing to time
+
+    assert counted("coldshoulder_card_seconds_count") == cards + 1
+    assert counted("coldshoulder_card_seconds_sum") - waited >= 0.3  # the model's time is in it
+    assert counted("coldshoulder_llm_calls_total", outcome="ok") == answered + 1
 
 
 # --- screenshots: getFile, the download, OCR ----------------------------------------------

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("claimed_until", sa.DateTime(timezone=True)),
         sa.Column("sent_at", sa.DateTime(timezone=True)),
+        sa.Column("refused_at", sa.DateTime(timezone=True)),
         sa.Column("message_id", sa.BigInteger),
         sa.Column("last_error", sa.String(200)),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
