@@ -30,6 +30,7 @@ from bot.store import Store
 from bot.telegram import polling, texts, webhook
 from bot.telegram.callbacks import Action, pattern
 from bot.telegram.context import BotContext, Services
+from bot.telegram.fairness import FairUpdateProcessor
 from bot.telegram.handlers import access, cards, commands, errors, messages
 from bot.telegram.handlers import settings as settings_menu
 from bot.telegram.recovery import recover, recovery_loop
@@ -56,8 +57,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         .base_file_url(file_url(settings.telegram_api_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .context_types(ContextTypes(context=BotContext, bot_data=Services))
-        # One slow draft never holds up another user's forward.
-        .concurrent_updates(settings.concurrent_updates)
+        # One slow draft, or one user's flood of forwards, never holds up another user.
+        .concurrent_updates(FairUpdateProcessor(settings.concurrent_updates))
         # Waits out Telegram 429s (Retry-After) instead of failing the handler.
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_rate_limit, max_retries=3))
         .post_init(_post_init)
