@@ -24,6 +24,7 @@ from collections.abc import Iterator
 import pytest
 
 import bot
+from tests.adversarial import SHAPES, repeat
 
 SMALL, BIG = 2_500, 10_000
 RATIO = 8.0  # linear is 4x, quadratic 16x
@@ -32,51 +33,6 @@ RATIO = 8.0  # linear is 4x, quadratic 16x
 FLOOR = 0.002
 CEILING = 0.05  # seconds per pattern per 10 KB string
 REPEATS = 5  # a first reading over a limit is taken again, best of this many
-
-# Repeated to the length asked for. Runs of one character, the joints of links and addresses,
-# words without spaces, scripts that case-fold oddly, and brackets that open and never close.
-SHAPES = {
-    "at_signs": "@",
-    "dots": ".",
-    "hyphens": "-",
-    "spaces": " ",
-    "newlines": "\n",
-    "tabs": "\t",
-    "letter": "a",
-    "capital": "A",
-    "digits": "7",
-    "digits_spaced": "1 ",
-    "digits_dashed": "1-",
-    "long_word": "abcdefghijklmnopqrstuvwxyz",
-    "capitalised_word": "Abcdefghij",
-    "words": "Anna ",
-    "letter_space": "a ",
-    "letter_dot": "a.",
-    "letter_hyphen": "a-",
-    "mixed_scripts": "aБ中ا ü",
-    "mixed_scripts_no_spaces": "aБ中اü",
-    "addresses": "a@a.a@",
-    "address_like": "x@y ",
-    "handles": "@a",
-    "domains": "a.com",
-    "urls": "http://",
-    "www": "www.",
-    "square_brackets": "[",
-    "closing_brackets": "]",
-    "braces": "{",
-    "parentheses": "(",
-    "apostrophes": "'",
-    "dotted_capital_i": "İ",
-    "dotted_i_words": "İstanbul ",
-    "introductions": "I'm ",
-    "sign_offs": "Best,\n",
-    "question_marks": "?",
-    "colons": ":",
-    "pipes": "|",
-    "bullets": "•",
-    "emoji": "🙂",
-    "spaced_dashes": " – ",
-}
 
 
 def _modules() -> Iterator[object]:
@@ -118,10 +74,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 PATTERNS = _patterns()
 
 
-def _text(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
-
-
 def _cost(pattern: re.Pattern[str], text: str, repeats: int = 1) -> float:
     best = float("inf")
     for _ in range(repeats):
@@ -161,8 +113,8 @@ def test_the_audit_sees_every_kind_of_holder() -> None:
 def test_the_timing_flags_a_quadratic_pattern() -> None:
     """The check can fail: a leading `\\s*` tried from every space of a long run is quadratic."""
     quadratic = re.compile(r"\s*x")
-    small = _cost(quadratic, _text(" ", SMALL))
-    big = _cost(quadratic, _text(" ", BIG))
+    small = _cost(quadratic, repeat(" ", SMALL))
+    big = _cost(quadratic, repeat(" ", BIG))
     assert _too_slow(small, big), (small, big)
 
 
@@ -173,7 +125,7 @@ def test_pattern_is_linear_on_adversarial_input(name: str) -> None:
     gc.disable()  # a collection mid-reading is not the pattern's cost
     try:
         for shape, unit in SHAPES.items():
-            small_text, big_text = _text(unit, SMALL), _text(unit, BIG)
+            small_text, big_text = repeat(unit, SMALL), repeat(unit, BIG)
             small, big = _cost(pattern, small_text), _cost(pattern, big_text)
             if _too_slow(small, big):
                 small = _cost(pattern, small_text, REPEATS)
