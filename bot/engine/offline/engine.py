@@ -23,9 +23,9 @@ from bot.models import Assessment, Category, Draft, Incoming, Preferences, Tone,
 from bot.prompts import Prompts
 
 ENGINE_NAME = "offline"
-# Under the GIL more threads add no speed; they let a quick message overtake a slow one
-# instead of queueing behind it. Few, so a burst still leaves the event loop its turns.
-WORKERS = 4
+# Two, so a quick message need not queue behind a slow one. Under the GIL more threads would
+# add no speed, only contention for it.
+WORKERS = 2
 T = TypeVar("T")
 
 
