@@ -96,7 +96,8 @@ class LLMEngine:
             timeout=settings.llm_timeout,
             max_retries=0,  # tenacity owns retries
         )
-        self._slots = asyncio.Semaphore(settings.llm_concurrency)
+        self.concurrency = settings.llm_concurrency
+        self._slots = asyncio.Semaphore(self.concurrency)
         self.structured = True  # json_schema until a server says it can't
         # A configuration problem: stop calling the model. `broken` says it in words (health).
         self._broken: ModelUnavailable | None = None

@@ -31,6 +31,7 @@ T = TypeVar("T")
 
 class OfflineEngine:
     name = ENGINE_NAME
+    concurrency = WORKERS
 
     def __init__(self, prompts: Prompts):
         self.prompts = prompts
