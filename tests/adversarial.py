@@ -11,6 +11,8 @@ SHAPES = {
     "hyphens": "-",
     "spaces": " ",
     "newlines": "\n",
+    "letter_lines": "a\n",
+    "short_lines": "x.\n",
     "tabs": "\t",
     "letter": "a",
     "capital": "A",
