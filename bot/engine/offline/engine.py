@@ -3,7 +3,7 @@
 Deterministic and network-free, so it is the default, the fallback when a model fails,
 and the second opinion the card shows next to a model's verdict.
 
-The bot awaits it: `verdict` and `redraft` run the work in the engine's worker thread, so a
+The bot awaits it: `verdict` and `redraft` run the work in the engine's worker threads, so a
 message that takes a while to read does not hold up every other user's update on the event
 loop. The plain methods (`assess_and_draft`...) stay synchronous for the CLI and benchmarks.
 A thread takes turns with the loop only between Python steps: one regex search holds the GIL
