@@ -40,7 +40,11 @@ def _modules() -> Iterator[object]:
     for info in pkgutil.walk_packages(bot.__path__, "bot."):
         if ".migrations" in info.name:  # Alembic scripts run on import; they hold no patterns
             continue
-        yield importlib.import_module(info.name)
+        try:
+            yield importlib.import_module(info.name)
+        except ModuleNotFoundError as exc:  # an extra not installed (train: scikit-learn)
+            if (exc.name or "bot").split(".")[0] == "bot":
+                raise
 
 
 Found = dict[tuple[str, int], tuple[str, re.Pattern[str]]]
