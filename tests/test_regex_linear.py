@@ -95,9 +95,11 @@ def _too_slow(small: float, big: float) -> bool:
 
 def test_the_audit_sees_every_kind_of_holder() -> None:
     """Module constants, tuples of them, the rule table and the slots' (phrase, pattern) rows."""
+    from bot import preferences
     from bot.engine import injection
-    from bot.engine.offline import slots
+    from bot.engine.offline import drafting, evidence, slots
     from bot.engine.offline.rules import RULES
+    from bot.screens import vocabulary
     from bot.telegram import callbacks
     from bot.text import contacts, language
 
@@ -107,6 +109,10 @@ def test_the_audit_sees_every_kind_of_holder() -> None:
         contacts.CONTACT,
         language._TAG,
         callbacks._DATA,
+        preferences._CONTROL,
+        vocabulary.VIEW_RE,
+        drafting._CLAUSE_BREAK,
+        evidence.MERGE_FIELD,
         *(rx for _, rx in slots.OFFERS + slots.ASKS),
         *(rule.pattern for rule in RULES),
     }
