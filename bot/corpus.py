@@ -20,7 +20,8 @@ Kind = Literal["quoted", "template", "spam_archive", "example"]
 CORPUS_FILES = ("*.jsonl", "corpus/*.jsonl")
 
 # "owner/repo:path (member/in/archive)" and "https://page#section": the page or file is the group.
-_MEMBER = re.compile(r"\s*\([^()]*\)$")
+# The lookbehind starts the spaces before it only where their run starts: linear on any source.
+_MEMBER = re.compile(r"(?:(?<!\s)\s+)?\([^()]*\)$")
 
 
 class Message(BaseModel):

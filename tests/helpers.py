@@ -242,6 +242,7 @@ class UnsureEngine:
 
     def __init__(self, inner: Engine, unsure: dict[str, Category | None]) -> None:
         self.inner, self.unsure, self.name = inner, unsure, inner.name
+        self.concurrency = inner.concurrency
 
     async def verdict(
         self, incoming: Incoming, prefs: Preferences, tone: Tone | None = None

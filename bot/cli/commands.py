@@ -12,10 +12,12 @@ import importlib.util
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import aclosing, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -83,12 +85,22 @@ def build_engine(requested: str | None) -> Engine:
 
 
 def run_batch(engine: Engine, records: Sequence[Record], name: str) -> list[Verdict]:
-    """Every record through the engine, in input order; model calls overlap up to the
-    engine's own concurrency limit, with progress on stderr."""
-    return asyncio.run(_run_batch(engine, records, name))
+    """Every record's verdict, in input order (for commands that need them all at once)."""
+
+    async def collect() -> list[Verdict]:
+        async with aclosing(verdicts(engine, records, name)) as stream:
+            return [verdict async for _, verdict in stream]
+
+    return asyncio.run(collect())
 
 
-async def _run_batch(engine: Engine, records: Sequence[Record], name: str) -> list[Verdict]:
+async def verdicts(
+    engine: Engine, records: Sequence[Record], name: str
+) -> AsyncIterator[tuple[Record, Verdict]]:
+    """Each record with its verdict, in input order, as soon as it and those before it are
+    done, with progress on stderr. Twice the engine's own concurrency are in flight: model
+    calls overlap up to the engine's limit even behind a slow one, and memory stays flat
+    however long the input."""
     progress = reports.Progress(len(records), enabled=engine.name != "offline")
 
     async def one(record: Record) -> Verdict:
@@ -99,29 +111,43 @@ async def _run_batch(engine: Engine, records: Sequence[Record], name: str) -> li
         progress.step(fallback=verdict.engine != engine.name)
         return verdict
 
+    window = 2 * engine.concurrency
+    pending: deque[tuple[Record, asyncio.Task[Verdict]]] = deque()
     try:
-        # Offline verdicts are synchronous, so gather runs them one by one; LLM calls overlap.
-        return list(await asyncio.gather(*(one(r) for r in records)))
+        for record in records:
+            pending.append((record, asyncio.ensure_future(one(record))))
+            if len(pending) >= window:
+                first, task = pending.popleft()
+                yield first, await task
+        while pending:
+            first, task = pending.popleft()
+            yield first, await task
     finally:
+        for _, task in pending:  # after a failure: the rest of the window is not wanted
+            task.cancel()
+        await asyncio.gather(*(task for _, task in pending), return_exceptions=True)
         progress.done()
         if hasattr(engine, "aclose"):
             await engine.aclose()
 
 
-def write_output(lines: list[str], out_path: str | None) -> None:
-    """The lines to stdout, or to OUT all at once: a failed run leaves no partial file."""
-    payload = "".join(line + "\n" for line in lines)
+@contextmanager
+def output(out_path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a temporary file beside OUT that replaces OUT only once the block has
+    finished: a failed run leaves no partial file."""
     if out_path is None or out_path == "-":
-        sys.stdout.write(payload)
+        yield sys.stdout
         return
     target = Path(out_path)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
-        tmp.write_text(payload, encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as stream:
+            yield stream
         tmp.replace(target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise FileError(out_path, "unwritable", str(exc.strerror or exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def demo_messages() -> tuple[list[Record], dict[str, str]]:
@@ -158,16 +184,22 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     data, name = read_input(args.jsonl)
-    records = parse_jsonl(data, name)
+    records = parse_jsonl(data, name)  # the whole input is checked before anything runs
     engine = build_engine(args.engine)
-    verdicts = run_batch(engine, records, name)
-    lines = [
-        reports.dump(reports.verdict_record(r.id, v))
-        for r, v in zip(records, verdicts, strict=True)
-    ]
-    write_output(lines, args.out)
+
+    async def write(out: IO[str]) -> int:
+        written = 0
+        async with aclosing(verdicts(engine, records, name)) as stream:
+            async for record, verdict in stream:
+                out.write(reports.dump(reports.verdict_record(record.id, verdict)) + "\n")
+                out.flush()  # a reader sees each line as it is ready
+                written += 1
+        return written
+
+    with output(args.out) as out:
+        written = asyncio.run(write(out))
     if args.out and args.out != "-":
-        print(wording.wrote(len(lines), args.out), file=sys.stderr)
+        print(wording.wrote(written, args.out), file=sys.stderr)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ class Engine(Protocol):
     """What the bot's workflow needs from an engine (offline or LLM)."""
 
     name: str
+    concurrency: int  # verdicts it works on at once; a batch keeps twice that in flight
 
     async def verdict(
         self, incoming: Incoming, prefs: Preferences, tone: Tone | None = None

@@ -96,7 +96,8 @@ class LLMEngine:
             timeout=settings.llm_timeout,
             max_retries=0,  # tenacity owns retries
         )
-        self._slots = asyncio.Semaphore(settings.llm_concurrency)
+        self.concurrency = settings.llm_concurrency
+        self._slots = asyncio.Semaphore(self.concurrency)
         self.structured = True  # json_schema until a server says it can't
         # A configuration problem: stop calling the model. `broken` says it in words (health).
         self._broken: ModelUnavailable | None = None
@@ -107,6 +108,7 @@ class LLMEngine:
 
     async def aclose(self) -> None:
         await self.client.close()
+        await self.offline.aclose()
 
     # --- the engine interface -------------------------------------------------------------
 
@@ -114,7 +116,7 @@ class LLMEngine:
         self, incoming: Incoming, prefs: Preferences, tone: Tone | None = None
     ) -> Verdict:
         """Assess and draft in one call; the offline verdict is the fallback and the check."""
-        offline = self.offline.assess_and_draft(incoming, prefs, tone)
+        offline = await self.offline.verdict(incoming, prefs, tone)
         user = self.prompts.render(
             "llm/user.md",
             preferences=self._preferences(prefs, tone, None),
@@ -164,7 +166,7 @@ class LLMEngine:
         try:
             out, usage = await self._ask(user, DRAFT_SCHEMA, DraftOut, incoming, prefs)
         except ModelUnavailable as exc:
-            fallback = self.offline.draft(incoming, assessment, tone, prefs, variant)
+            fallback = await self.offline.redraft(incoming, assessment, tone, prefs, variant)
             return fallback.model_copy(update={"note": self._fallback_note(exc)})
         return Draft(tone=tone, text=_sign(out.draft, prefs), engine=self.name, usage=usage)
 

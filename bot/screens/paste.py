@@ -246,7 +246,15 @@ def parse_paste(text: str) -> Paste:
     raw_lines: list[str] = []
     for line in text.splitlines():
         raw_lines.extend(_split_view_glue(line))
-    lines = [classify(line) for line in raw_lines]
+    # A line's kind depends on its text alone, so a repeated line (blank lines, "Seen", a
+    # flood of "Best,") is classified once; each gets its own Line for the flags set later.
+    kinds: dict[str, Line] = {}
+    lines = []
+    for raw in raw_lines:
+        known = kinds.get(raw)
+        if known is None:
+            known = kinds[raw] = classify(raw)
+        lines.append(Line(known.kind, raw, known.name, known.wide))
     _resolve_names(lines)
     if not _is_linkedin(lines):
         return plain

@@ -34,9 +34,10 @@ _DATE = (
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})"
 )
 # A line that is nothing but a day separator and/or a time: "TODAY", "Jan 5", "MON 10:42 AM",
-# "12/03/2024", "10:42 AM", "2h ago".
+# "12/03/2024", "10:42 AM", "2h ago". Never empty (is_stamp wants a line), so a search over
+# long text does not yield an empty match at every position.
 _STAMP_RE = re.compile(
-    rf"(?:(?:{_DAY}|{_DATE})(?: ?[,•·] ?| at | )?)?(?:{_TIME}|{_RELATIVE})?",
+    rf"(?:{_DAY}|{_DATE})(?: ?[,•·] ?| at | )?(?:{_TIME}|{_RELATIVE})?|{_TIME}|{_RELATIVE}",
     re.IGNORECASE,
 )
 # Connection degree: "1st", "· 2nd", "3rd+ degree connection", "1st degree connection".

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections import Counter
 from typing import Any
 
 from bot.text import contacts
@@ -220,16 +221,15 @@ def _main_script(sample: str) -> str | None:
         return None
     scripts: dict[str, int] = {}
     latin = 0
-    for ch in sample:
-        if not ch.isalpha():
-            continue
+    # Each distinct letter is named once: a text repeats few of them, and naming is the cost.
+    for ch, count in Counter(ch for ch in sample if ch.isalpha()).items():
         char_name = unicodedata.name(ch, "")
         if ch.isascii() or char_name.startswith("LATIN"):
-            latin += 1
+            latin += count
             continue
         for prefix, code in _SCRIPTS:
             if char_name.startswith(prefix):
-                scripts[code] = scripts.get(code, 0) + 1
+                scripts[code] = scripts.get(code, 0) + count
                 break
     if scripts and sum(scripts.values()) > latin:
         return max(scripts, key=lambda k: scripts[k])

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from bot.cli import commands, main
-from bot.models import Category, Tone
+from bot.cli import commands, main, reports
+from bot.models import Category, Incoming, Preferences, Tone
 from tests.cli.helpers import (
     CATEGORIES,
     DEV_SAMPLES,
@@ -163,6 +166,48 @@ def test_assess_covers_every_dev_sample(capsys: pytest.CaptureFixture[str]) -> N
         check_record(record)
 
 
+def test_assess_streams_a_batch_larger_than_its_window_in_input_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, offline_engine
+) -> None:
+    """Records overlap up to the window and finish out of order (every fifth is slow); the
+    lines come out in input order, each as the engine reads its record, and no more records
+    are started than the window allows ahead of the last line written."""
+    from bot.engine.offline import OfflineEngine
+
+    texts = [PITCH, SEED_QUOTE, "Thanks for the intro at lunch, Ana! Coffee next week?"]
+    rows = [
+        {"id": f"m{i}", "text": texts[i % 3] + (" (slow)" if i % 5 == 0 else "")} for i in range(40)
+    ]
+    window = 2 * OfflineEngine.concurrency
+    stdout = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    ahead: list[int] = []  # at each start: records started but not yet written
+    verdict = OfflineEngine.verdict
+
+    async def watched(self: OfflineEngine, incoming: Incoming, prefs, tone=None):  # type: ignore[no-untyped-def]
+        ahead.append(len(ahead) + 1 - stdout.getvalue().count("\n"))
+        if incoming.text.endswith("(slow)"):
+            await asyncio.sleep(0.05)  # the records after it finish first
+        return await verdict(self, incoming, prefs, tone)
+
+    monkeypatch.setattr(OfflineEngine, "verdict", watched)
+    assert main(["assess", "--jsonl", str(write_jsonl(tmp_path / "in.jsonl", rows))]) == 0
+
+    expected = [
+        reports.dump(
+            reports.verdict_record(
+                row["id"],
+                offline_engine.assess_and_draft(
+                    Incoming(text=row["text"], source="cli"), Preferences()
+                ),
+            )
+        )
+        for row in rows
+    ]
+    assert stdout.getvalue().splitlines() == expected
+    assert len(rows) > window and max(ahead) == window
+
+
 def test_assess_reads_stdin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -214,10 +259,17 @@ def test_engine_failure_names_the_line(
         return real(self, incoming, *args, **kwargs)
 
     monkeypatch.setattr(OfflineEngine, "assess_and_draft", flaky)
-    path = write_jsonl(tmp_path / "in.jsonl", [{"text": PITCH}, {"text": "boom"}])
+    path = write_jsonl(tmp_path / "in.jsonl", [{"text": PITCH}, {"text": "boom"}, {"text": PITCH}])
     code, out, err = run(["assess", "--jsonl", str(path)], capsys)
-    assert code == 1 and out == ""
+    assert code == 1
     assert f"{path}:2: the offline engine failed" in err and "template exploded" in err
+    # stdout is streamed: the lines before the failure were written, none after it.
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["1"]
+
+    target = tmp_path / "out.jsonl"
+    code, out, err = run(["assess", "--jsonl", str(path), "--out", str(target)], capsys)
+    assert code == 1 and out == "" and "template exploded" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]  # no partial file
 
 
 # --------------------------------------------------------------------------- settings

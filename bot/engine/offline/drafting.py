@@ -243,11 +243,13 @@ def _pick(text: str, salt: str, n: int) -> int:
 # --------------------------------------------------------------------------- slot hygiene
 
 _CUT = "\x00"
-# Always the end of a phrase: a sentence stop or a spaced dash.
-_SENTENCE_BREAK = re.compile(r"[.!?;]+(?:\s|$)|\s[-–—]+\s|\s*[–—]\s*")
+# Always the end of a phrase: a sentence stop or a spaced dash. A leading run of spaces is
+# taken only from where the run starts (the lookbehind), so a long run that ends in no
+# break is read once rather than once per space.
+_SENTENCE_BREAK = re.compile(r"[.!?;]+(?:\s|$)|\s[-–—]+\s|(?:(?<!\s)\s+)?[–—]\s*")
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[,;:!?()\[\]]|\s[-–—]\s|\.\s|\b(?:that|which|who|so|to help|and then)\b)\s*"
+    r"(?:(?<!\s)\s+)?(?:[,;:!?()\[\]]|\s[-–—]\s|\.\s|\b(?:that|which|who|so|to help|and then)\b)\s*"
 )
 _STRAY = re.compile(r"[^\w\s'’&+/.,%-]")
 _EDGE_WORDS = frozenset(

@@ -2,9 +2,20 @@
 
 Deterministic and network-free, so it is the default, the fallback when a model fails,
 and the second opinion the card shows next to a model's verdict.
+
+The bot awaits it: `verdict` and `redraft` run the work in the engine's worker threads, so a
+message that takes a while to read does not hold up every other user's update on the event
+loop. The plain methods (`assess_and_draft`...) stay synchronous for the CLI and benchmarks.
+A thread takes turns with the loop only between Python steps: one regex search holds the GIL
+to its end, which is one more reason every pattern is linear (tests/test_regex_linear.py).
 """
 
 from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from bot.engine import injection
 from bot.engine.offline import classify, drafting
@@ -12,14 +23,21 @@ from bot.models import Assessment, Category, Draft, Incoming, Preferences, Tone,
 from bot.prompts import Prompts
 
 ENGINE_NAME = "offline"
+# Two, so a quick message need not queue behind a slow one. Under the GIL more threads would
+# add no speed, only contention for it.
+WORKERS = 2
+T = TypeVar("T")
 
 
 class OfflineEngine:
     name = ENGINE_NAME
+    concurrency = WORKERS
 
     def __init__(self, prompts: Prompts):
         self.prompts = prompts
         drafting.check_templates(prompts)
+        # Started on first use, again after aclose (a closed engine can still be awaited).
+        self._worker: ThreadPoolExecutor | None = None
 
     def assess(self, incoming: Incoming) -> Assessment:
         assessment = classify.assess(incoming.text)
@@ -71,12 +89,12 @@ class OfflineEngine:
         draft = self.draft(incoming, assessment, chosen, prefs, variant)
         return Verdict(assessment=assessment, draft=draft, engine=self.name)
 
-    # The bot's workflow awaits its engine; these make the offline one fit that shape.
+    # The bot's workflow awaits its engine; these run the work off the event loop.
 
     async def verdict(
         self, incoming: Incoming, prefs: Preferences, tone: Tone | None = None
     ) -> Verdict:
-        return self.assess_and_draft(incoming, prefs, tone)
+        return await self._off_loop(self.assess_and_draft, incoming, prefs, tone)
 
     async def redraft(
         self,
@@ -87,4 +105,14 @@ class OfflineEngine:
         variant: int | None = None,
         avoid: str | None = None,
     ) -> Draft:
-        return self.draft(incoming, assessment, tone, prefs, variant)
+        return await self._off_loop(self.draft, incoming, assessment, tone, prefs, variant)
+
+    async def aclose(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.shutdown(wait=False)
+
+    async def _off_loop(self, work: Callable[..., T], *args: object) -> T:
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(WORKERS, thread_name_prefix="offline-engine")
+        return await asyncio.get_running_loop().run_in_executor(self._worker, work, *args)

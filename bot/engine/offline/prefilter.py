@@ -1,6 +1,6 @@
-"""Which rules can match a message, found in one pass with RE2 instead of 160 `re` searches.
+"""Which rules can match a message: a few linear RE2 passes instead of 160 `re` searches.
 
-RE2 runs every rule's pattern at once in linear time, but its `\\w`, `\\d`, `\\s` and `\\b`
+RE2 runs a whole set of patterns at once in linear time, but its `\\w`, `\\d`, `\\s` and `\\b`
 know ASCII only, where Python's `re` knows Unicode. So RE2 reads an ASCII copy of the text
 and of the patterns, made with one character map that keeps each character's class: a
 Unicode letter becomes an ASCII letter (its base letter where it has one, "ä" -> "a"), a
@@ -8,6 +8,12 @@ digit "0", a space " ", anything else "~". Every position keeps its word or non-
 nature, so wherever `re` matches the original, RE2 matches the copy; the copy can only add
 false candidates, which `re` then rules out while finding the span to quote. Patterns RE2
 cannot read (lookaheads) are always left to `re`.
+
+The patterns go into RE2 sets of GROUP each, not one set. RE2 builds a set's automaton lazily
+and keeps every state it built up to its memory budget: one set of all the rules, on a budget
+of 64 MB, grew by some 14 KiB with each new message and held about 50 MB after a few thousand.
+Ten patterns make far fewer states, so sixteen small sets hold about 12 MB in all, can never
+pass GROUP_MEM each, and read a message as fast (`python bench/memory.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +23,11 @@ from collections.abc import Sequence
 
 import re2
 
-MAX_MEM = 64 << 20  # RE2's budget for the set's lazily built automaton
+GROUP = 10  # patterns per RE2 set
+GROUP_MEM = 2 << 20  # RE2's budget per set: the program and its lazily built automaton
+# Characters whose stand-in is remembered; any more (a flood of distinct CJK or symbols) are
+# worked out each time, so the table cannot grow without bound.
+_MAP_LIMIT = 1 << 14
 # re reads these as case variants of ASCII letters; NFKD alone would not say so.
 _SPECIAL = {"ı": "i"}
 
@@ -37,7 +47,8 @@ class _AsciiMap(dict[int, str]):
             out = _SPECIAL.get(ch) or _base_letter(ch)
         else:
             out = "~"
-        self[code] = out
+        if len(self) < _MAP_LIMIT:
+            self[code] = out
         return out
 
 
@@ -65,19 +76,26 @@ class Prefilter:
     def __init__(self, patterns: Sequence[str]):
         options = re2.Options()
         options.case_sensitive = False
-        options.max_mem = MAX_MEM
-        self._set = re2.Set.SearchSet(options)
+        options.max_mem = GROUP_MEM
         self._always: list[int] = []
-        self._indices: list[int] = []  # set member number -> rule index
+        searchable: list[int] = []
         for index, pattern in enumerate(patterns):
-            if "(?=" in pattern or "(?!" in pattern or "(?<" in pattern:
-                self._always.append(index)
-                continue
-            self._set.Add(ascii_pattern(pattern))
-            self._indices.append(index)
-        self._set.Compile()
+            lookaround = "(?=" in pattern or "(?!" in pattern or "(?<" in pattern
+            (self._always if lookaround else searchable).append(index)
+        # Each set with the rule index of each of its members.
+        self._sets: list[tuple[re2.Set, list[int]]] = []
+        for start in range(0, len(searchable), GROUP):
+            indices = searchable[start : start + GROUP]
+            members = re2.Set.SearchSet(options)
+            for index in indices:
+                members.Add(ascii_pattern(patterns[index]))
+            members.Compile()
+            self._sets.append((members, indices))
 
     def candidates(self, text: str) -> list[int]:
         """Rule indices worth a full `re` search, ascending."""
-        members = self._set.Match(ascii_copy(text)) or ()
-        return sorted([self._indices[m] for m in members] + self._always)
+        copy = ascii_copy(text).encode("ascii")  # once, not once per set
+        found = list(self._always)
+        for members, indices in self._sets:
+            found += [indices[m] for m in members.Match(copy) or ()]
+        return sorted(found)

@@ -5,13 +5,15 @@ The seed articles' quotes are checked in test_classify.py."""
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.engine.offline import OfflineEngine
 from bot.engine.offline.drafting import MAX_DRAFT_WORDS
-from bot.models import Incoming, Tone
+from bot.models import Incoming, Preferences, Tone
 
 LINK = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:com|net|org|io|ai)\b", re.I)
 
@@ -105,3 +107,26 @@ def test_an_ordinary_message_about_ai_is_not_flagged(offline_engine):
     text = "Loved your talk on AI assistants in support teams. Any papers you'd recommend?"
     signals = offline_engine.assess_and_draft(Incoming(text=text)).assessment.signals
     assert all(s.signal != "instructions aimed at an AI" for s in signals)
+
+
+async def test_the_awaited_methods_work_in_a_worker_thread_and_survive_aclose(prompts, monkeypatch):
+    engine = OfflineEngine(prompts)
+    incoming = Incoming(text="Thanks for connecting! Quick 15-minute call next week?")
+    expected = engine.assess_and_draft(incoming)
+    threads: list[str] = []
+    assess = engine.assess
+
+    def recording_assess(incoming: Incoming):
+        threads.append(threading.current_thread().name)
+        return assess(incoming)
+
+    monkeypatch.setattr(engine, "assess", recording_assess)
+    first = await engine.verdict(incoming, Preferences())
+    await engine.aclose()
+    again = await engine.verdict(incoming, Preferences())  # a closed engine starts a new worker
+    redraft = await engine.redraft(incoming, first.assessment, Tone.brief, Preferences())
+    await engine.aclose()
+
+    assert first == again == expected
+    assert redraft.tone is Tone.brief
+    assert len(threads) == 2 and all(t.startswith("offline-engine") for t in threads), threads

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import corpus
 from bot.engine.offline.prefilter import Prefilter, ascii_copy
 from bot.engine.offline.rules import RULES
+from tests.adversarial import SHAPES, repeat
 from tests.conftest import DATA_DIR
 
 PREFILTER = Prefilter([rule.pattern.pattern for rule in RULES])
@@ -97,3 +99,12 @@ def test_ascii_copy_keeps_length_and_word_nature(text: str) -> None:
     for original, stand_in in zip(text, copy, strict=True):
         assert original.isalnum() == stand_in.isalnum(), (original, unicodedata.name(original, ""))
         assert original.isspace() == stand_in.isspace()
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_long_adversarial_run_before_a_phrase_loses_no_rule(shape: str) -> None:
+    """Each RE2 set has a small memory budget; a text that makes it build and drop many
+    states must still name every rule, not fail quietly and name none."""
+    text = repeat(SHAPES[shape], 5_900) + " Hi, we help companies like yours. Quick call?"
+    expected = matching(text)
+    assert expected and expected <= set(PREFILTER.candidates(text))

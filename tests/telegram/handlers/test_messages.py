@@ -6,12 +6,15 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from bot.engine import OfflineEngine
+from bot.models import Assessment, Incoming
 from bot.telegram import texts
 from tests.fakes.openai import FakeOpenAI
 from tests.fakes.telegram import media
@@ -117,6 +120,39 @@ async def test_a_4096_character_paste_split_in_two_gets_one_card(bot: Harness):
     [(text,)] = bot.rows("select text from cases where id = ?", case_id(cards[0]))
     assert text.startswith(PITCH) and text.endswith("P.S. our case studies are attached.")
     assert bot.rows("select count(*) from cases") == [(1,)]
+
+
+async def test_a_message_slow_to_read_does_not_hold_up_another_users_card(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+):
+    """The offline engine reads in its own thread: while one message is stuck there, the event
+    loop turns another user's forward into a card. On the loop, the stuck read would block
+    the loop until its wait ran out, and only then let the other message in."""
+    slow_text = "Hi Sam, this message takes the engine a long time to read. Quick call next week?"
+    entered, release = threading.Event(), threading.Event()
+    released: list[bool] = []
+    assess = OfflineEngine.assess
+
+    def slow_assess(self: OfflineEngine, incoming: Incoming) -> Assessment:
+        if incoming.text == slow_text:
+            entered.set()
+            released.append(release.wait(timeout=5))
+        return assess(self, incoming)
+
+    monkeypatch.setattr(OfflineEngine, "assess", slow_assess)
+    slow = asyncio.create_task(bot.say(slow_text, forwarded_from="Slow"))
+    async with asyncio.timeout(10):  # longer than the read's own wait, so that fails first
+        while not entered.is_set():
+            await asyncio.sleep(0.01)
+
+    other = await bot.say(PITCH, user_id=SECOND, forwarded_from="Priya")
+    release.set()
+    await slow
+
+    assert released == [True], "the other card waited for the slow read to give up"
+    [card] = [c for c in other if c.method == "sendMessage"]
+    assert card.params["chat_id"] == SECOND and "Sales pitch" in card.params["text"]
+    assert bot.rows("select count(*) from cases where status = 'drafted'") == [(2,)]
 
 
 # --- with the LLM engine: the real openai client against tests/fakes/openai.py ------------
