@@ -108,6 +108,10 @@ ERROR = (
     "Sorry, something went wrong on my side. Your message is saved: /history shows it, "
     "or forward it again in a minute."
 )
+BUTTON_ERROR = (
+    "Sorry, something went wrong with that button on my side. Nothing is lost: press it "
+    "again in a minute, or open the case from /history."
+)
 
 SETTING_PROMPTS = {
     "style": (

@@ -28,9 +28,9 @@ async def on_error(update: object, context: BotContext) -> None:
     if update.effective_chat.type != ChatType.PRIVATE:
         return
     try:
-        if update.callback_query:
-            await update.callback_query.answer(texts.ERROR[:200], show_alert=True)
-        else:
-            await context.bot.send_message(update.effective_chat.id, texts.ERROR)
+        # A press is never answered here: its handler may have answered it already, and a
+        # press takes one answer. A message in the chat says what happened either way.
+        wording = texts.BUTTON_ERROR if update.callback_query else texts.ERROR
+        await context.bot.send_message(update.effective_chat.id, wording)
     except Exception:  # the error handler must never raise itself
         log.warning("could not tell the user about an error", exc_info=True)

@@ -8,7 +8,7 @@ import pytest
 from telegram.error import BadRequest
 
 from bot.telegram import texts
-from tests.helpers import Harness
+from tests.helpers import Harness, case_id
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,18 @@ async def test_an_error_is_logged_and_the_user_told_their_message_is_kept(
 
     [listing] = await bot.say("/history")
     assert "meeting request" in listing.params["text"]
+
+
+async def test_a_press_that_failed_after_its_answer_is_not_answered_twice(bot: Harness):
+    card = await bot.card()
+    case = case_id(card)
+    bot.transport.fail_next("editMessageText", 400, "Bad Request: boom")
+
+    calls = await bot.press(card, f"cs1:rg:{case}")
+
+    assert [(c.method, c.status) for c in calls] == [
+        ("answerCallbackQuery", 200),  # the handler's own answer
+        ("editMessageText", 400),  # then it failed
+        ("sendMessage", 200),  # the error handler speaks in the chat, not with a second answer
+    ]
+    assert calls[-1].params["text"] == texts.BUTTON_ERROR

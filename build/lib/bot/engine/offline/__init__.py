@@ -1,0 +1,5 @@
+"""The offline engine: no network, deterministic."""
+
+from bot.engine.offline.engine import OfflineEngine
+
+__all__ = ["OfflineEngine"]

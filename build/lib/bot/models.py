@@ -1,0 +1,185 @@
+"""Domain types. Plain pydantic models: nothing here knows about Telegram or HTTP."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Category(StrEnum):
+    sales_pitch = "sales_pitch"
+    favor_request = "favor_request"
+    meeting_request = "meeting_request"
+    recruiting = "recruiting"
+    scam = "scam"
+    genuine = "genuine"
+
+    @property
+    def is_cold(self) -> bool:
+        return self is not Category.genuine
+
+    @property
+    def label(self) -> str:
+        """Human wording, e.g. "sales pitch"."""
+        return self.value.replace("_", " ")
+
+
+class Tone(StrEnum):
+    pointed = "pointed"
+    gracious = "gracious"
+    deadpan = "deadpan"
+    firm = "firm"
+    brief = "brief"
+    warm = "warm"
+
+
+DEFAULT_COLD_TONE = Tone.pointed
+DEFAULT_GENUINE_TONE = Tone.warm
+
+
+class Incoming(BaseModel):
+    """One message the user wants answered, however it reached us."""
+
+    text: str
+    sender_name: str | None = None  # full display name when the transport shows it
+    sender_id: int | None = None  # the sender's Telegram id when a forward reveals it
+    source: str = "paste"  # paste | forward | linkedin | screenshot | business | cli
+    message_id: int | None = None  # the Telegram message it came in, for idempotent intake
+    # The screenshot itself, for a model that reads images; never stored or logged.
+    image: bytes | None = Field(default=None, exclude=True, repr=False)
+
+
+class Signal(BaseModel):
+    """One reason for a verdict: a short name and the message's own words that show it."""
+
+    signal: str
+    quote: str | None = None
+
+
+class Assessment(BaseModel):
+    category: Category
+    confidence: float = Field(ge=0.0, le=1.0)
+    signals: list[Signal] = Field(default_factory=list)
+    generic: bool = False
+    sender_name: str | None = None  # first name, for the greeting
+    offer: str | None = None  # what they sell or offer, as a short phrase
+    ask: str | None = None  # what they want from the recipient, as a short phrase
+    language: str = "en"
+    # The engine cannot tell cold from genuine: the card asks the user instead of drafting.
+    # `category` stays the best guess; `alternative` is the other likely reading.
+    uncertain: bool = False
+    alternative: Category | None = None
+
+    @property
+    def cold_reading(self) -> Category | None:
+        """The cold category an uncertain message would be: the guess if it is cold, else the
+        alternative if that is; None when neither reading is cold."""
+        return next((c for c in (self.category, self.alternative) if c and c.is_cold), None)
+
+
+class Usage(BaseModel):
+    """Model tokens spent; zero for the offline engine."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class Draft(BaseModel):
+    tone: Tone
+    text: str
+    engine: str = "offline"
+    variant: int = 0
+    note: str | None = None  # one line for the card, e.g. why the offline engine answered
+    usage: Usage = Field(default_factory=Usage)
+
+
+class Verdict(BaseModel):
+    assessment: Assessment
+    draft: Draft
+    engine: str = "offline"
+    note: str | None = None  # one line for the card: a fallback, a disagreement
+
+
+class StyleExample(BaseModel):
+    """A reply the user edited and approved: how they write for one category."""
+
+    category: Category
+    text: str
+    sender_name: str | None = None  # first name it greeted, to swap for the next sender
+
+
+class Preferences(BaseModel):
+    """How one user wants replies to sound."""
+
+    cold_tone: Tone = DEFAULT_COLD_TONE
+    category_tones: dict[Category, Tone] = Field(default_factory=dict)
+    style: str | None = None  # free-text instructions for the model, <= 500 characters
+    signature: str | None = None
+    profile: str | None = None  # who I am, what I do, what I'm not interested in, my links
+    language: str | None = None  # ISO 639-1 code for replies; None: match the sender
+    share_links: bool = False  # may drafts (and the signature) carry the profile's links?
+    # Learned from edited-then-approved drafts, newest first; kept in their own table.
+    examples: list[StyleExample] = Field(default_factory=list)
+
+    def tone_for(self, category: Category) -> Tone:
+        """The tone a fresh draft gets: per-category choice, else warm for genuine, else default."""
+        if category in self.category_tones:
+            return self.category_tones[category]
+        if category is Category.genuine:
+            return DEFAULT_GENUINE_TONE
+        return self.cold_tone
+
+    def examples_for(self, category: Category) -> list[StyleExample]:
+        return [e for e in self.examples if e.category is category]
+
+
+class CaseStatus(StrEnum):
+    collecting = "collecting"  # a long paste still arriving in parts
+    pending = "pending"  # stored, waiting for the engine
+    drafted = "drafted"  # card shown, waiting for the user
+    approved = "approved"
+    discarded = "discarded"
+
+
+class DraftVersion(BaseModel):
+    version: int
+    tone: Tone
+    text: str
+    engine: str
+    variant: int = 0
+    edited: bool = False
+    note: str | None = None
+
+
+class Case(BaseModel):
+    """One message the user asked about, with every draft made for it."""
+
+    id: int
+    user_id: int
+    chat_id: int
+    status: CaseStatus
+    incoming: Incoming
+    assessment: Assessment | None = None
+    engine: str | None = None
+    note: str | None = None
+    drafts: list[DraftVersion] = Field(default_factory=list)
+    draft_shown: bool = True
+    approved_text: str | None = None
+    card_message_id: int | None = None
+    edit_prompt_message_id: int | None = None
+    usage: Usage = Field(default_factory=Usage)
+    corrected_from: Category | None = None  # the engine's category, when the user changed it
+    earlier_cold: int = 0  # earlier cases from the same sender that were cold
+    created_at: datetime
+
+    @property
+    def draft(self) -> DraftVersion | None:
+        return self.drafts[-1] if self.drafts else None

@@ -1,0 +1,1 @@
+"""Screenshots and pastes: OCR, screenshot layout, LinkedIn paste parsing."""

@@ -1,0 +1,374 @@
+"""The workflow: the one API the handlers, the webhook's recovery and the CLI call.
+
+Telegram-free. It takes and returns loaded domain objects (a handler loads a pressed case
+once and passes it on), so no layer fetches the same case twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot import metrics, preferences
+from bot.engine import Engine
+from bot.models import (
+    Assessment,
+    Case,
+    CaseStatus,
+    Category,
+    Draft,
+    Incoming,
+    Preferences,
+    Signal,
+    StyleExample,
+    Tone,
+    Verdict,
+)
+from bot.store import Forgotten, Store, Transition
+from bot.store.outbox import REPLY, Owed
+
+# Telegram clients split a paste longer than 4,096 characters into several messages sent
+# back to back. Only a long message can be the first part of such a split, so only a long
+# message waits to see whether more parts follow.
+SPLIT_MIN_CHARS = 3500
+SPLIT_WINDOW = 2.0
+MAX_EDIT_CHARS = 4000
+VOUCHED_SIGNAL = "you marked this sender as genuine"
+MARKED_COLD_SIGNAL = "you marked this sender as cold"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A stored case waiting for the engine, with the preferences it is drafted under."""
+
+    case: Case
+    prefs: Preferences
+
+
+class Service:
+    def __init__(self, store: Store, engine: Engine, split_window: float = SPLIT_WINDOW):
+        self.store = store
+        self.engine = engine
+        self.split_window = split_window
+        # Weak values: a chat's lock lives only while someone holds or awaits it.
+        self._chat_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    # --- a new message -----------------------------------------------------------------
+
+    async def intake(self, user_id: int, chat_id: int, incoming: Incoming) -> Pending | None:
+        """Write the message down before any engine runs, so a crash cannot lose it.
+
+        Returns the case still to draft (or to show), or None when there is nothing left to
+        do: the text joined a paste still arriving, or this message (a redelivered update)
+        already has its card.
+        """
+        long_paste = len(incoming.text) >= SPLIT_MIN_CHARS
+        status = CaseStatus.collecting if long_paste else CaseStatus.pending
+        # Updates are handled concurrently; the per-chat lock keeps the parts of one paste in
+        # the order Telegram delivered them (the lock is taken before the first await).
+        lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
+        async with lock:
+            stored = await self.store.cases.intake(
+                user_id, chat_id, incoming, self.split_window, status
+            )
+        case = stored.case
+        if case is None:
+            return None
+        if not stored.new:
+            # Stored before (a redelivery, or another replica was first).
+            return Pending(case, stored.prefs) if _needs_work(case) else None
+        if long_paste:
+            if not await self._wait_for_parts(case.id):
+                return None
+            # The parts were joined in the store: read the whole text back.
+            case = await self.store.cases.get(case.id, user_id)
+        return Pending(case, stored.prefs) if case else None
+
+    async def draft(self, pending: Pending, image: bytes | None = None) -> Case | None:
+        """Assess and draft a pending case; an already drafted case comes back as it is.
+
+        `image` is the screenshot the text was read from, for a model that reads images.
+        None when another replica drafted it meanwhile (it shows the card, not us).
+        """
+        case, prefs = pending.case, pending.prefs
+        if case.status is not CaseStatus.pending:
+            return case
+        incoming = case.incoming.model_copy(update={"image": image})
+        verdict = await self.engine.verdict(incoming, prefs)
+        metrics.CASES.labels(category=verdict.assessment.category.value).inc()
+        metrics.VERDICTS.labels(engine=verdict.engine).inc()
+        if verdict.engine != self.engine.name:
+            metrics.LLM_FALLBACKS.inc()
+        key = sender_key(case.incoming, verdict.assessment)
+        if verdict.assessment.uncertain and key:
+            # The user already said what this sender is: no need to ask again.
+            verdict = await self._judged(case, verdict, prefs, key)
+        saved = await self.store.cases.save_verdict(case, verdict, key)
+        if saved.vouched:
+            # A sender the user vouched for is never called cold.
+            trusted = await self._settled(case, verdict, prefs, Category.genuine, VOUCHED_SIGNAL)
+            saved = await self.store.cases.save_verdict(case, trusted, key)
+        return saved.case
+
+    async def resume(self, case: Case) -> Case | None:
+        """Draft a case a previous process stored but never finished."""
+        prefs = await self.store.users.preferences(case.user_id)
+        return await self.draft(Pending(case, prefs))
+
+    async def unfinished(self, idle_for: float = 0.0) -> list[Case]:
+        """Cases stored but never shown: pending, or drafted with no card."""
+        return await self.store.cases.unfinished(self.split_window, idle_for)
+
+    async def card_sent(self, case: Case, message_id: int) -> Case:
+        return await self.store.cases.set_card_message(case, message_id)
+
+    # --- the card's buttons ------------------------------------------------------------
+
+    async def case(self, case_id: int, user_id: int) -> Case | None:
+        """The case if it exists and belongs to this user."""
+        return await self.store.cases.get(case_id, user_id)
+
+    async def correct(self, case: Case, category: Category) -> Case | None:
+        """The user says the category is wrong, or answers an uncertain card: redraft under
+        theirs and remember the sender."""
+        if case.assessment is None or case.status is not CaseStatus.drafted:
+            return None
+        assessment = case.assessment.model_copy(
+            update={
+                "category": category,
+                "confidence": 1.0,
+                "generic": case.assessment.generic and category.is_cold,
+                "uncertain": False,  # the user said what it is: the card shows the draft
+            }
+        )
+        prefs = await self.store.users.preferences(case.user_id)
+        draft = await self.engine.redraft(
+            case.incoming, assessment, prefs.tone_for(category), prefs
+        )
+        key = sender_key(case.incoming, assessment)
+        if key:
+            await self.store.users.mark_sender(
+                case.user_id, key, genuine=category is Category.genuine
+            )
+        return await self.store.cases.correct(case, assessment, draft)
+
+    async def regenerate(self, case: Case) -> Case | None:
+        """A different variant in the same tone."""
+        if case.draft is None:
+            return None
+        return await self._redraft(
+            case, case.draft.tone, case.draft.variant + 1, avoid=case.draft.text
+        )
+
+    async def retone(self, case: Case, tone: Tone) -> Case | None:
+        if case.draft is None:
+            return None
+        return await self._redraft(case, tone, None)
+
+    async def ask_for_edit(self, case: Case, prompt_message_id: int) -> None:
+        """Remember the prompt whose reply becomes the user's own version of the draft."""
+        await self.store.cases.set_edit_prompt(case, prompt_message_id)
+
+    async def case_for_edit_reply(self, user_id: int, message_id: int) -> Case | None:
+        return await self.store.cases.for_edit_prompt(user_id, message_id)
+
+    async def edit(self, case: Case, text: str) -> Case | None:
+        """The user's own words become the newest draft version."""
+        if case.draft is None:
+            return None
+        draft = Draft(tone=case.draft.tone, text=text.strip()[:MAX_EDIT_CHARS], engine="user")
+        return await self.store.cases.add_draft(case, draft, edited=True)
+
+    async def show_draft(self, case: Case) -> Case:
+        """Reveal the draft a scam card holds back."""
+        return await self.store.cases.show_draft(case)
+
+    async def approve(self, case: Case) -> Transition:
+        """Close the case; a reply the user edited becomes a style example for its category."""
+        result = await self.store.cases.approve(case)
+        approved = result.case
+        edited = result.ok and approved and approved.draft and approved.draft.edited
+        if edited and approved.assessment:
+            example = StyleExample(
+                category=approved.assessment.category,
+                text=approved.draft.text,
+                sender_name=approved.assessment.sender_name,
+            )
+            await self.store.users.add_style_example(case.user_id, example)
+        return result
+
+    # --- messages owed (the outbox) ------------------------------------------------------
+
+    async def claim_reply(self, case: Case) -> Owed | None:
+        """The approved reply, claimed for sending, while it is owed and nobody else sends it."""
+        return await self.store.outbox.claim(case.id, REPLY)
+
+    async def reply_delivered(self, case: Case) -> bool | None:
+        """Whether the approved reply reached the user (None: no reply was owed)."""
+        return await self.store.outbox.is_sent(case.id, REPLY)
+
+    async def refused(self, owed: Owed, error: str) -> None:
+        """Telegram refused the message itself: no automatic retries; a press asks again."""
+        await self.store.outbox.refused(owed, error)
+
+    async def release_claims(self) -> None:
+        """A lone process starting up: messages its dead predecessor was sending are due now."""
+        await self.store.outbox.release_claims()
+
+    async def claim_due(self) -> list[Owed]:
+        """Owed messages whose (next) attempt is due, claimed for sending."""
+        return await self.store.outbox.claim_due()
+
+    async def delivered(self, owed: Owed, message_id: int) -> None:
+        await self.store.outbox.sent(owed, message_id)
+
+    async def undelivered(self, owed: Owed, retry_in: float, error: str) -> None:
+        """Telegram did not take it: due again in `retry_in` seconds."""
+        metrics.OUTBOX_RETRIES.labels(kind=owed.kind).inc()
+        await self.store.outbox.retry(owed, retry_in, error)
+
+    async def discard(self, case: Case) -> Transition:
+        return await self.store.cases.discard(case)
+
+    async def reopen(self, case: Case) -> Case:
+        """A case from /history, open again: a discarded one reopens, an unfinished one drafts."""
+        if case.status is CaseStatus.discarded:
+            case = (await self.store.cases.reopen(case)).case or case
+        if case.status in (CaseStatus.pending, CaseStatus.collecting):
+            case = await self.resume(case.model_copy(update={"status": CaseStatus.pending})) or case
+        return case
+
+    async def replace_text(self, case: Case, text: str) -> Pending | None:
+        """A misread screenshot's corrected text: the old case closes, a new one is stored."""
+        if not (await self.store.cases.discard(case)).ok:
+            return None
+        fixed = case.incoming.model_copy(update={"text": text.strip(), "message_id": None})
+        return await self.intake(case.user_id, case.chat_id, fixed)
+
+    # --- the user's history and data ---------------------------------------------------
+
+    async def recent(self, user_id: int, limit: int) -> list[Case]:
+        return await self.store.cases.recent(user_id, limit)
+
+    async def count_cases(self, user_id: int) -> int:
+        return await self.store.cases.count(user_id)
+
+    async def export(self, user_id: int) -> dict[str, Any]:
+        return await self.store.export(user_id)
+
+    async def forget(self, user_id: int) -> Forgotten:
+        return await self.store.forget(user_id)
+
+    # --- settings ----------------------------------------------------------------------
+
+    async def preferences(self, user_id: int) -> Preferences:
+        return await self.store.users.preferences(user_id)
+
+    async def learned_examples(self, user_id: int) -> int:
+        return await self.store.users.count_style_examples(user_id)
+
+    async def clear_examples(self, user_id: int) -> int:
+        return await self.store.users.clear_style_examples(user_id)
+
+    async def change_preferences(
+        self, user_id: int, change: Callable[[Preferences], Preferences]
+    ) -> Preferences:
+        """Apply a checked change (a function from bot.preferences); SettingError refuses it
+        and nothing is saved."""
+        prefs = change(await self.store.users.preferences(user_id))
+        await self.store.users.save_preferences(user_id, prefs)
+        return prefs
+
+    async def set_default_tone(self, user_id: int, tone: Tone) -> Preferences:
+        return await self.change_preferences(
+            user_id, lambda p: p.model_copy(update={"cold_tone": tone})
+        )
+
+    async def answer_setting(self, user_id: int, field: str, value: str) -> Preferences:
+        """The user's reply to a settings prompt: saved and the prompt closed, or SettingError
+        (the old value stays and the prompt stays open)."""
+        prefs = await self.change_preferences(
+            user_id, lambda p: preferences.set_text(p, field, value)
+        )
+        await self.store.users.set_pending(user_id, None, None)
+        return prefs
+
+    async def await_reply(self, user_id: int, topic: str | None, prompt_id: int | None) -> None:
+        """Remember what the user's reply to prompt `prompt_id` is for (None: nothing)."""
+        await self.store.users.set_pending(user_id, topic, prompt_id)
+
+    async def awaited_reply(self, user_id: int, message_id: int) -> str | None:
+        """What a reply to `message_id` is for, if that prompt is still open."""
+        return await self.store.users.pending(user_id, message_id)
+
+    # --- internals ---------------------------------------------------------------------
+
+    async def _redraft(
+        self, case: Case, tone: Tone, variant: int | None, avoid: str | None = None
+    ) -> Case | None:
+        if case.assessment is None:
+            return None
+        prefs = await self.store.users.preferences(case.user_id)
+        draft = await self.engine.redraft(
+            case.incoming, case.assessment, tone, prefs, variant=variant, avoid=avoid
+        )
+        return await self.store.cases.add_draft(case, draft)
+
+    async def _judged(self, case: Case, verdict: Verdict, prefs: Preferences, key: str) -> Verdict:
+        """An uncertain verdict on a sender the user judged before, settled by that judgement;
+        unchanged (the card asks) for a sender never judged, or a cold one with no cold
+        reading to draft under."""
+        genuine = await self.store.users.judgement(case.user_id, key)
+        if genuine:
+            return await self._settled(case, verdict, prefs, Category.genuine, VOUCHED_SIGNAL)
+        cold = verdict.assessment.cold_reading
+        if genuine is False and cold is not None:
+            return await self._settled(case, verdict, prefs, cold, MARKED_COLD_SIGNAL)
+        return verdict
+
+    async def _settled(
+        self, case: Case, verdict: Verdict, prefs: Preferences, category: Category, signal: str
+    ) -> Verdict:
+        """The verdict under the category the user's word on the sender gives it."""
+        a = verdict.assessment
+        settled: Assessment = a.model_copy(
+            update={
+                "category": category,
+                "confidence": 1.0,
+                "generic": a.generic and category.is_cold,
+                "uncertain": False,
+                "signals": [Signal(signal=signal), *a.signals][:6],
+            }
+        )
+        # Always redrafted: an uncertain verdict's draft was written for a guess.
+        draft = await self.engine.redraft(case.incoming, settled, prefs.tone_for(category), prefs)
+        return verdict.model_copy(update={"assessment": settled, "draft": draft})
+
+    async def _wait_for_parts(self, case_id: int) -> bool:
+        """True once the paste is complete and this caller owns it."""
+        while True:
+            await asyncio.sleep(self.split_window / 4)
+            done = await self.store.cases.finish_collecting(case_id, quiet_for=self.split_window)
+            if done is not False:  # True: complete; None: another process took it
+                return bool(done)
+
+
+def _needs_work(case: Case) -> bool:
+    """Pending, or drafted but its card never went out."""
+    return case.status is CaseStatus.pending or (
+        case.status is CaseStatus.drafted and case.card_message_id is None
+    )
+
+
+def sender_key(incoming: Incoming, assessment: Assessment | None) -> str | None:
+    """Who sent it: the Telegram id when a forward shows it, else the name, case-folded."""
+    if incoming.sender_id is not None:
+        return f"id:{incoming.sender_id}"
+    name = incoming.sender_name or (assessment.sender_name if assessment else None)
+    name = " ".join((name or "").split()).casefold()
+    return f"name:{name}" if name else None

@@ -1,0 +1,123 @@
+"""What the store keeps per user: preferences, the open settings prompt, learned style
+examples, and the senders the user judged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.models import Preferences, StyleExample
+from bot.store.schema import SenderRow, StyleExampleRow, UserRow, utcnow
+
+MAX_EXAMPLES = 20  # learned style examples kept in reach of the engines
+
+
+class UserRepo:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]):
+        self._sessions = sessions
+
+    async def preferences(self, user_id: int) -> Preferences:
+        """The user's settings, with their learned style examples (newest first)."""
+        async with self._sessions() as s:
+            row = await s.get(UserRow, user_id)
+            prefs = Preferences.model_validate(row.preferences) if row else Preferences()
+            prefs.examples = await style_examples(s, user_id)
+            return prefs
+
+    async def save_preferences(self, user_id: int, prefs: Preferences) -> None:
+        async with self._sessions.begin() as s:
+            row = await ensure_user(s, user_id)
+            row.preferences = prefs.model_dump(mode="json", exclude={"examples"})
+
+    async def set_pending(self, user_id: int, field: str | None, message_id: int | None) -> None:
+        """Remember which setting the user's next reply to `message_id` is for."""
+        async with self._sessions.begin() as s:
+            row = await ensure_user(s, user_id)
+            row.pending_setting, row.pending_prompt_message_id = field, message_id
+
+    async def pending(self, user_id: int, message_id: int) -> str | None:
+        """The setting a reply to `message_id` edits, if that prompt is still open."""
+        async with self._sessions() as s:
+            row = await s.get(UserRow, user_id)
+            if row is None or row.pending_prompt_message_id != message_id:
+                return None
+            return row.pending_setting
+
+    async def add_style_example(self, user_id: int, example: StyleExample) -> None:
+        async with self._sessions.begin() as s:
+            await ensure_user(s, user_id)
+            s.add(
+                StyleExampleRow(
+                    user_id=user_id,
+                    category=example.category.value,
+                    text=example.text,
+                    sender_name=example.sender_name,
+                )
+            )
+
+    async def count_style_examples(self, user_id: int) -> int:
+        async with self._sessions() as s:
+            count = select(func.count()).where(StyleExampleRow.user_id == user_id)
+            return await s.scalar(count) or 0
+
+    async def clear_style_examples(self, user_id: int) -> int:
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                delete(StyleExampleRow).where(StyleExampleRow.user_id == user_id)
+            )
+            return result.rowcount or 0
+
+    async def judgement(self, user_id: int, key: str) -> bool | None:
+        """How the user judged this sender: True genuine, False cold, None never."""
+        async with self._sessions() as s:
+            return await s.scalar(
+                select(SenderRow.genuine).where(SenderRow.user_id == user_id, SenderRow.key == key)
+            )
+
+    async def mark_sender(self, user_id: int, key: str, *, genuine: bool) -> None:
+        for attempt in range(2):  # a concurrent first mark of the same sender: update it
+            try:
+                async with self._sessions.begin() as s:
+                    await ensure_user(s, user_id)
+                    row = await s.get(SenderRow, (user_id, key))
+                    if row is None:
+                        s.add(SenderRow(user_id=user_id, key=key, genuine=genuine))
+                    else:
+                        row.genuine, row.updated_at = genuine, utcnow()
+                return
+            except IntegrityError:
+                if attempt:
+                    raise
+
+
+async def ensure_user(s: AsyncSession, user_id: int) -> UserRow:
+    row = await s.get(UserRow, user_id)
+    if row is None:
+        # Two updates (or two replicas) can meet a new user at once: whoever inserts second
+        # finds the row instead of failing on the primary key.
+        await s.execute(
+            upsert(s, UserRow).values(id=user_id, preferences={}).on_conflict_do_nothing()
+        )
+        row = await s.get(UserRow, user_id)
+        assert row is not None
+    return row
+
+
+def upsert(s: AsyncSession, table: Any) -> Any:
+    """INSERT with ON CONFLICT, in the session's dialect (both speak it the same way)."""
+    dialect = postgresql if s.bind.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+async def style_examples(s: AsyncSession, user_id: int) -> list[StyleExample]:
+    rows = await s.scalars(
+        select(StyleExampleRow)
+        .where(StyleExampleRow.user_id == user_id)
+        .order_by(StyleExampleRow.id.desc())
+        .limit(MAX_EXAMPLES)
+    )
+    return [StyleExample(category=e.category, text=e.text, sender_name=e.sender_name) for e in rows]

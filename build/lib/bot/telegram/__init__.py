@@ -1,0 +1,1 @@
+"""Everything that knows about Telegram: the Application, handlers, keyboards, rendering, intake."""

@@ -1,0 +1,111 @@
+"""Sending and redrawing cards, and delivering what the outbox owes; shared by the handlers
+and recovery."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable
+from datetime import timedelta
+from typing import TypeVar
+
+from telegram import InlineKeyboardMarkup, Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
+
+from bot.models import Case
+from bot.service import Owed, Service
+from bot.telegram import keyboards, render
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+MAX_BACKOFF = 60.0  # seconds between attempts after repeated 5xx or network failures
+
+
+async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
+    """Send one owed message and mark it sent; on failure, schedule the next attempt.
+    True when Telegram has it."""
+    copy = keyboards.copy(owed.text)
+    try:
+        sent = await bot.send_message(
+            owed.chat_id, render.approved_reply(owed.text, copy is not None), reply_markup=copy
+        )
+    except RetryAfter as exc:
+        await service.undelivered(owed, _seconds(exc.retry_after), "429 Too Many Requests")
+        return False
+    except (BadRequest, Forbidden) as exc:
+        # The chat is gone or the bot was blocked: trying again changes nothing until the
+        # user comes back and presses Approve again.
+        log.warning("Telegram refused owed message %s: %s", owed.id, exc)
+        await service.refused(owed, type(exc).__name__)
+        return False
+    except NetworkError as exc:  # 5xx, timeouts, connection errors
+        await service.undelivered(owed, min(MAX_BACKOFF, 2.0**owed.attempts), type(exc).__name__)
+        return False
+    await service.delivered(owed, sent.message_id)
+    return True
+
+
+async def deliver_due(bot: ExtBot, service: Service) -> int:
+    """Every owed message whose attempt is due; how many got through."""
+    done = 0
+    for owed in await service.claim_due():
+        done += await deliver(bot, service, owed)
+    return done
+
+
+async def best_effort(call: Awaitable[T]) -> T | None:
+    """A press answer, a card redraw, a typing indicator: worth one try, never worth
+    failing the work around it."""
+    try:
+        return await call
+    except TelegramError as exc:
+        log.info("best-effort Bot API call failed: %s", exc)
+        return None
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    # PTB 22 gives retry_after in seconds, or as a timedelta when PTB_TIMEDELTA is set.
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+async def send_card(bot: ExtBot, service: Service, case: Case) -> Case:
+    """Send a case card and remember which message it is."""
+    sent = await bot.send_message(
+        case.chat_id, render.card(case), reply_markup=keyboards.card(case)
+    )
+    return await service.card_sent(case, sent.message_id)
+
+
+async def redraw(message: Message | None, case: Case | None) -> None:
+    """Redraw a card in place."""
+    if message is None or case is None:
+        return
+    await edit_text(message, render.card(case), keyboards.card(case))
+
+
+# "message is not modified" is Telegram saying the screen already shows this: not an error.
+
+
+async def edit_text(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def edit_markup(message: Message, markup: InlineKeyboardMarkup | None) -> None:
+    try:
+        await message.edit_reply_markup(reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def retire_card(bot: ExtBot, chat_id: int, message_id: int, text: str) -> None:
+    """Retire an old card; it may be gone already, which is fine."""
+    try:
+        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+    except BadRequest as exc:
+        log.info("could not retire card %s: %s", message_id, exc)

@@ -1,0 +1,1 @@
+"""Handlers by what the user does: parse the update, call the service, render."""

@@ -1,0 +1,197 @@
+"""The buttons on a case card: approve, edit, regenerate, tone, category, discard, reopen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from telegram import CallbackQuery, ForceReply, InlineKeyboardMarkup, Update
+
+from bot.models import Case, CaseStatus
+from bot.service import Transition
+from bot.telegram import callbacks, keyboards, texts
+from bot.telegram.context import BotContext
+from bot.telegram.delivery import (
+    best_effort,
+    deliver,
+    edit_markup,
+    redraw,
+    retire_card,
+    send_card,
+)
+from bot.telegram.handlers.messages import fix_topic
+
+
+async def on_approve(update: Update, context: BotContext) -> None:
+    """Close the card and send the reply alone, ready to copy. The approval and the reply it
+    owes are stored together; the reply goes out now, or later from the outbox, exactly once."""
+    case = await _pressed_case(update, context)
+    if case is None:
+        return
+    query = update.callback_query
+    result = await context.service.approve(case)
+    again = not result.ok and result.case and result.case.status is CaseStatus.approved
+    if again and await context.service.reply_delivered(result.case) is False:
+        # Approved before, but the reply has not reached the chat: offer it again.
+        await best_effort(query.answer(texts.REPLY_RESENDING))
+        await _send_reply(context, result.case)
+        return
+    if not result.ok:
+        await _refuse(query, result)
+        return
+    await best_effort(query.answer(texts.APPROVED))
+    await _send_reply(context, result.case)
+    await best_effort(redraw(query.message, result.case))
+
+
+async def _send_reply(context: BotContext, case: Case) -> None:
+    """Deliver the owed reply now, unless another press or process is already on it."""
+    owed = await context.service.claim_reply(case)
+    if owed is not None:
+        await deliver(context.bot, context.service, owed)
+
+
+async def on_discard(update: Update, context: BotContext) -> None:
+    """Close the card without sending anything."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        await _close(update, await context.service.discard(case), texts.DISCARDED)
+
+
+async def on_regenerate(update: Update, context: BotContext) -> None:
+    """A different draft in the same tone."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        await _answer_redraft(update, await context.service.regenerate(case))
+
+
+async def on_set_tone(update: Update, context: BotContext) -> None:
+    """Redraft the card in the chosen tone."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        tone = callbacks.press_of(update.callback_query.data).tone
+        await _answer_redraft(update, await context.service.retone(case, tone))
+
+
+async def on_tones(update: Update, context: BotContext) -> None:
+    """Swap the card's buttons for the row of tones."""
+    await _swap_buttons(update, context, keyboards.tone_row, need_open=True)
+
+
+async def on_back(update: Update, context: BotContext) -> None:
+    """Back from the tone or category row to the card's buttons."""
+    await _swap_buttons(update, context, keyboards.card, need_open=False)
+
+
+async def on_wrong_category(update: Update, context: BotContext) -> None:
+    """Swap the card's buttons for the six categories."""
+    await _swap_buttons(update, context, keyboards.category_row, need_open=True)
+
+
+async def on_recategorize(update: Update, context: BotContext) -> None:
+    """Redraft the card under the category the user chose, and remember the sender."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is not None:
+        category = callbacks.press_of(update.callback_query.data).category
+        await _answer_redraft(update, await context.service.correct(case, category))
+
+
+async def on_edit(update: Update, context: BotContext) -> None:
+    """Ask for the user's own version of the reply."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    await update.callback_query.answer()
+    prompt = await context.bot.send_message(
+        case.chat_id,
+        texts.EDIT_PROMPT,
+        reply_markup=ForceReply(selective=True, input_field_placeholder=texts.EDIT_PLACEHOLDER),
+    )
+    await context.service.ask_for_edit(case, prompt.message_id)
+
+
+async def on_fix_text(update: Update, context: BotContext) -> None:
+    """Ask for the corrected text of a misread screenshot."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    await update.callback_query.answer()
+    prompt = await context.bot.send_message(
+        case.chat_id, texts.FIX_TEXT_PROMPT, reply_markup=ForceReply(selective=True)
+    )
+    await context.service.await_reply(case.user_id, fix_topic(case.id), prompt.message_id)
+
+
+async def on_show_draft(update: Update, context: BotContext) -> None:
+    """Reveal the draft a scam card holds back."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    shown = await context.service.show_draft(case)
+    await update.callback_query.answer()
+    await redraw(update.callback_query.message, shown)
+
+
+async def on_open(update: Update, context: BotContext) -> None:
+    """Reopen a case from /history as a fresh card at the bottom of the chat."""
+    case = await _pressed_case(update, context)
+    if case is None:
+        return
+    case = await context.service.reopen(case)
+    await update.callback_query.answer()
+    if case.card_message_id and case.status is CaseStatus.drafted:
+        await retire_card(context.bot, case.chat_id, case.card_message_id, texts.CARD_REOPENED)
+    await send_card(context.bot, context.service, case)
+
+
+async def _pressed_case(
+    update: Update, context: BotContext, need_open: bool = False
+) -> Case | None:
+    """The pressed button's case, if it exists and belongs to the presser; else answers."""
+    query = update.callback_query
+    press = callbacks.press_of(query.data)
+    case = await context.service.case(press.case_id, update.effective_user.id)
+    if case is None:
+        await query.answer(texts.CASE_MISSING)
+        return None
+    if need_open and case.status is not CaseStatus.drafted:
+        await query.answer(texts.ALREADY.get(case.status.value, texts.CASE_MISSING))
+        return None
+    return case
+
+
+async def _swap_buttons(
+    update: Update,
+    context: BotContext,
+    buttons: Callable[[Case], InlineKeyboardMarkup | None],
+    need_open: bool,
+) -> None:
+    """Show another row of buttons under the pressed card."""
+    case = await _pressed_case(update, context, need_open=need_open)
+    if case is not None:
+        await update.callback_query.answer()
+        await edit_markup(update.callback_query.message, buttons(case))
+
+
+async def _close(update: Update, result: Transition, done: str) -> Case | None:
+    """Answer a closing transition; of two racing presses only the winner gets the case."""
+    query = update.callback_query
+    if not result.ok:
+        await _refuse(query, result)
+        return None
+    await query.answer(done)
+    await redraw(query.message, result.case)
+    return result.case
+
+
+async def _refuse(query: CallbackQuery, result: Transition) -> None:
+    status = result.case.status.value if result.case else None
+    await query.answer(texts.ALREADY.get(status, texts.CASE_MISSING))
+
+
+async def _answer_redraft(update: Update, case: Case | None) -> None:
+    query = update.callback_query
+    if case is None:
+        await query.answer(texts.CASE_CLOSED)
+        return
+    await query.answer()
+    await redraw(query.message, case)

@@ -1,0 +1,36 @@
+"""What the user sees when something goes wrong, or a button is not ours any more."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ChatType
+
+from bot import metrics
+from bot.telegram import texts
+from bot.telegram.context import BotContext
+
+log = logging.getLogger(__name__)
+
+
+async def on_stale_button(update: Update, context: BotContext) -> None:
+    """Any button we did not make, or no longer understand."""
+    await update.callback_query.answer(texts.STALE_BUTTON)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log the traceback, then tell the user their message is safe."""
+    log.error("error while handling an update", exc_info=context.error)
+    metrics.ERRORS.inc()
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != ChatType.PRIVATE:
+        return
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(texts.ERROR[:200], show_alert=True)
+        else:
+            await context.bot.send_message(update.effective_chat.id, texts.ERROR)
+    except Exception:  # the error handler must never raise itself
+        log.warning("could not tell the user about an error", exc_info=True)

@@ -1,0 +1,135 @@
+"""Messages the user sends: a forward, a paste or a screenshot to assess, or a reply to one
+of our prompts (their own version of a draft, a setting's value, a screenshot's fixed text)."""
+
+from __future__ import annotations
+
+import time
+
+from telegram import Document, Message, PhotoSize, Update
+from telegram.constants import ChatAction
+
+from bot import metrics
+from bot.errors import ScreenshotError
+from bot.screens.ocr import MAX_BYTES as MAX_IMAGE_BYTES
+from bot.screens.screenshot import read_screenshot
+from bot.service import Pending
+from bot.telegram import texts
+from bot.telegram.context import BotContext
+from bot.telegram.delivery import best_effort, retire_card, send_card
+from bot.telegram.handlers import settings
+from bot.telegram.intake import MAX_TEXT, Unsupported, image_of, read_message
+
+FIX_PREFIX = "fix:"  # an awaited reply that is a screenshot's corrected text, not a setting
+
+
+async def on_message(update: Update, context: BotContext) -> None:
+    """A forwarded or pasted message (or the user's reply to one of our prompts)."""
+    received = time.monotonic()
+    message = update.message
+    replied = message.reply_to_message
+    if replied is not None and message.text:
+        answered = await _take_awaited_reply(message, replied.message_id, context)
+        if answered or await _take_edit(message, replied.message_id, context):
+            return
+    image = image_of(message)
+    if image is not None:
+        await _read_screenshot(message, image, context, received)
+        return
+    read = read_message(message)
+    if isinstance(read, Unsupported):
+        await message.reply_text(texts.UNSUPPORTED.get(read.kind, texts.UNSUPPORTED_DEFAULT))
+        return
+    if read.truncated:
+        await message.reply_text(texts.TRUNCATED.format(limit=MAX_TEXT))
+    incoming = read.incoming.model_copy(update={"message_id": message.message_id})
+    pending = await context.service.intake(update.effective_user.id, message.chat_id, incoming)
+    await _draft_and_show(pending, context, received)
+
+
+async def on_edited(update: Update, context: BotContext) -> None:
+    """Edits of old messages are not re-read; say so."""
+    await update.edited_message.reply_text(texts.EDITED)
+
+
+async def _read_screenshot(
+    message: Message, image: PhotoSize | Document, context: BotContext, received: float
+) -> None:
+    """OCR a screenshot into a case; every way it can fail gets its own clear answer."""
+    ocr = context.bot_data.ocr
+    if ocr is None:
+        await message.reply_text(texts.SCREENSHOTS_OFF)
+        return
+    if (image.file_size or 0) > MAX_IMAGE_BYTES:
+        await message.reply_text(texts.SCREENSHOT_ERRORS["too_large"])
+        return
+    await best_effort(context.bot.send_chat_action(message.chat_id, ChatAction.TYPING))
+    data = bytes(await (await image.get_file()).download_as_bytearray())
+    try:
+        shot = await read_screenshot(ocr, data)
+    except ScreenshotError as exc:
+        await message.reply_text(texts.SCREENSHOT_ERRORS[exc.kind])
+        return
+    incoming = shot.incoming().model_copy(update={"message_id": message.message_id})
+    pending = await context.service.intake(message.from_user.id, message.chat_id, incoming)
+    await _draft_and_show(pending, context, received, image=data)
+
+
+async def _draft_and_show(
+    pending: Pending | None, context: BotContext, received: float, image: bytes | None = None
+) -> None:
+    """The stored case, drafted and shown as a card; `received` is the time.monotonic() at
+    which the message reached its handler, the start of the card's latency."""
+    if pending is None:  # part of a long paste that another message is collecting
+        return
+    # A typing indicator is a courtesy: a failed one must not hold up the case.
+    await best_effort(context.bot.send_chat_action(pending.case.chat_id, ChatAction.TYPING))
+    case = await context.service.draft(pending, image=image)
+    if case is not None:  # None: another replica drafted it and shows the card
+        await send_card(context.bot, context.service, case)
+        metrics.CARD_SECONDS.observe(time.monotonic() - received)
+
+
+async def _take_edit(message: Message, prompt_id: int, context: BotContext) -> bool:
+    """If this replies to our "send me your version" prompt, it becomes the new draft."""
+    case = await context.service.case_for_edit_reply(message.from_user.id, prompt_id)
+    if case is None:
+        return False
+    updated = await context.service.edit(case, message.text)
+    if updated is None:
+        return False
+    if case.card_message_id:
+        await retire_card(context.bot, case.chat_id, case.card_message_id, texts.CARD_MOVED)
+    await send_card(context.bot, context.service, updated)
+    return True
+
+
+async def _take_awaited_reply(message: Message, prompt_id: int, context: BotContext) -> bool:
+    """A reply to one of our prompts: a setting's new value, or a screenshot's fixed text."""
+    topic = await context.service.awaited_reply(message.from_user.id, prompt_id)
+    if topic is None:
+        return False
+    if topic.startswith(FIX_PREFIX):
+        await _fix_text(message, int(topic.removeprefix(FIX_PREFIX)), context)
+    else:
+        await settings.apply_reply(message, topic, context)
+    return True
+
+
+async def _fix_text(message: Message, case_id: int, context: BotContext) -> None:
+    """The corrected text replaces the misread case: the old card closes, a new one comes."""
+    received = time.monotonic()
+    user_id = message.from_user.id
+    await context.service.await_reply(user_id, None, None)
+    old = await context.service.case(case_id, user_id)
+    pending = await context.service.replace_text(old, message.text) if old else None
+    if old is None or pending is None:
+        await message.reply_text(texts.CASE_CLOSED)
+        return
+    if old.card_message_id:
+        await retire_card(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
+    await _draft_and_show(pending, context, received)
+
+
+def fix_topic(case_id: int) -> str:
+    """What a Fix text prompt awaits: the corrected text of this case."""
+    return f"{FIX_PREFIX}{case_id}"

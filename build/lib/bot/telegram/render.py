@@ -1,0 +1,209 @@
+"""HTML for cards and replies. Every piece of user or sender text is escaped here; the
+wording comes from texts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+
+from telegram.constants import MessageLimit
+
+from bot.models import Assessment, Case, CaseStatus, Category, Preferences
+from bot.stats import Stats, day
+from bot.telegram import texts
+from bot.text import language
+
+MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
+MAX_QUOTE = 160
+MAX_SIGNALS = 6
+
+
+def card(case: Case) -> str:
+    """The case card; shortened (never the draft) to fit Telegram's limit."""
+    text = _card(case, quote_limit=MAX_QUOTE, excerpt_limit=300)
+    if len(text) > MAX_MESSAGE:
+        text = _card(case, quote_limit=60, excerpt_limit=0)
+    if len(text) > MAX_MESSAGE:
+        # Only a pathological draft gets here; cut it rather than fail to show the card.
+        text = text[: MAX_MESSAGE - 1] + "…"
+    return text
+
+
+def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
+    a = case.assessment
+    if a is None:
+        return texts.CARD_WORKING.format(case_id=case.id)
+    if a.uncertain:
+        # A question, not a verdict: no category, no percentage, and (below) no draft.
+        lines = [texts.CARD_UNSURE_HEADLINE]
+        if case.status is CaseStatus.drafted:
+            lines.append(texts.CARD_UNSURE_ASK)
+    else:
+        lines = [
+            texts.CARD_HEADLINE.format(
+                headline=texts.HEADLINES[a.category], percent=round(a.confidence * 100)
+            )
+        ]
+    sender = case.incoming.sender_name or a.sender_name
+    if sender:
+        lines.append(texts.CARD_FROM.format(sender=escape(sender)))
+    lines += [f"<i>{escape(note)}</i>" for note in _notes(case)]
+    if a.signals:
+        lines += ["", texts.CARD_WHY]
+        for signal in a.signals[:MAX_SIGNALS]:
+            quote = f": “{escape(_cut(signal.quote, quote_limit))}”" if signal.quote else ""
+            lines.append(f"• {escape(signal.signal)}{quote}")
+    if a.generic:
+        lines.append(texts.CARD_GENERIC)
+    if excerpt_limit and not a.signals:
+        lines += ["", f"<blockquote>{escape(_cut(case.incoming.text, excerpt_limit))}</blockquote>"]
+    lines.append("")
+    if not a.uncertain:  # an uncertain card's draft waits for the user's answer
+        lines += _draft(case, a)
+    if case.status in texts.STATUS_LINES:
+        lines += ["", texts.STATUS_LINES[case.status]]
+    lines.append(texts.CARD_FOOTER.format(case_id=case.id))
+    return "\n".join(lines)
+
+
+def _draft(case: Case, a: Assessment) -> list[str]:
+    """The draft, or a scam card's advice instead of it."""
+    draft = case.draft
+    if a.category is Category.scam and not case.draft_shown:
+        return [texts.CARD_SCAM_ADVICE]
+    if draft is None:
+        return []
+    if draft.edited:
+        label = texts.CARD_YOUR_VERSION
+    else:
+        label = texts.CARD_DRAFT.format(tone=draft.tone.value)
+    if a.category is Category.genuine:
+        label += texts.CARD_DRAFT_GENUINE
+    return [f"<b>{label}</b>", f"<blockquote>{escape(draft.text)}</blockquote>"]
+
+
+def _notes(case: Case) -> list[str]:
+    """The case's notes (a disagreement, a fallback, a repeat sender), the latest draft's
+    own, and whether the offline engine had to answer a non-English message in English."""
+    a = case.assessment
+    # An uncertain card shows no draft, so nothing about it either.
+    draft = None if a and a.uncertain else case.draft
+    notes = [*(case.note or "").splitlines(), draft.note if draft else None]
+    if case.earlier_cold >= 2:
+        notes.append(texts.NOTE_REPEAT_SENDER.format(nth=texts.ordinal(case.earlier_cold + 1)))
+    if a and draft and draft.engine == "offline" and a.language not in ("en", ""):
+        notes.append(texts.NOTE_OFFLINE_LANGUAGE.format(language=language.name(a.language)))
+    if case.corrected_from:
+        notes.append(texts.NOTE_CORRECTED.format(category=case.corrected_from.label))
+    if case.incoming.source == "screenshot":
+        notes.append(texts.NOTE_SCREENSHOT.format(first_words=_first_words(case.incoming.text)))
+    return [n for i, n in enumerate(notes) if n and n not in notes[:i]]
+
+
+def approved_reply(text: str, copy_button: bool) -> str:
+    """The final reply alone, so it copies cleanly."""
+    if copy_button:
+        return escape(text)
+    # Too long for a Copy button: a code block copies with one tap in Telegram's apps.
+    return f"<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
+
+
+def history(cases: list[Case], now: datetime | None = None) -> str:
+    if not cases:
+        return texts.HISTORY_EMPTY
+    now = now or datetime.now(UTC)
+    lines = [texts.HISTORY_TITLE]
+    for case in cases:
+        a = case.assessment
+        who = case.incoming.sender_name or (a.sender_name if a else None)
+        corrected = case.corrected_from
+        lines.append(
+            texts.HISTORY_LINE.format(
+                case_id=case.id,
+                category=_history_category(case),
+                corrected=texts.HISTORY_CORRECTED.format(category=corrected.label)
+                if corrected
+                else "",
+                status=case.status.value,
+                sender=f" · {escape(who)}" if who else "",
+                ago=_ago(case.created_at, now),
+            )
+        )
+    return "\n".join(lines)
+
+
+def preferences_line(prefs: Preferences) -> str:
+    return texts.PREFERENCES_LINE.format(tone=prefs.cold_tone.value)
+
+
+def settings(prefs: Preferences, learned: int) -> str:
+    """The /settings menu text: every current value, escaped."""
+
+    def shown(value: str | None, empty: str = texts.SETTINGS_NOT_SET) -> str:
+        return f"“{escape(_cut(value, 120))}”" if value else f"<i>{empty}</i>"
+
+    overrides = ", ".join(f"{c.label} → {t.value}" for c, t in prefs.category_tones.items())
+    reply_language = language.name(prefs.language) if prefs.language else None
+    return texts.SETTINGS_LINES.format(
+        cold_tone=prefs.cold_tone.value,
+        overrides=escape(overrides) if overrides else texts.SETTINGS_NONE,
+        style=shown(prefs.style),
+        signature=shown(prefs.signature),
+        profile=shown(prefs.profile),
+        language=shown(reply_language, texts.SETTINGS_MATCH_SENDER),
+        links=texts.ON_OFF[prefs.share_links],
+        learned=learned,
+        plural="y" if learned == 1 else "ies",
+    )
+
+
+def stats(summary: Stats) -> str:
+    """The /stats text: plain, short, the numbers in words."""
+    weeks = summary.weeks
+    period = texts.STATS_PERIOD.get(weeks) or texts.STATS_PERIOD_WEEKS.format(weeks=weeks)
+    if not summary.judged:
+        return texts.STATS_EMPTY.format(period=period)
+    lines = [texts.STATS_TITLE.format(period=period, since=day(summary.since)), ""]
+    lines.append(texts.STATS_COLD.format(count=summary.cold_total))
+    for category, count in summary.cold:
+        lines.append(texts.STATS_CATEGORY.format(category=category.label, count=count))
+    lines.append(texts.STATS_GENUINE.format(count=summary.genuine))
+    kinds = ", ".join(
+        f"{n} {texts.STATS_CORRECTION_KINDS[kind]}" for kind, n in summary.correction_kinds
+    )
+    corrections = texts.STATS_CORRECTIONS.format(count=summary.corrections)
+    lines.append(corrections + (f" ({kinds})" if kinds else ""))
+    approved = texts.STATS_APPROVED.format(count=summary.approved)
+    if summary.approved:
+        drafted = summary.approved - summary.edited
+        approved += texts.STATS_APPROVED_SPLIT.format(drafted=drafted, edited=summary.edited)
+    lines.append(approved)
+    lines.append(texts.STATS_DISCARDED.format(count=summary.discarded))
+    if summary.waiting:
+        lines.append(texts.STATS_WAITING.format(count=summary.waiting))
+    return "\n".join(lines)
+
+
+def _history_category(case: Case) -> str:
+    a = case.assessment
+    if a is None:
+        return texts.HISTORY_NOT_ASSESSED
+    return texts.HISTORY_UNSURE if a.uncertain else a.category.label
+
+
+def _first_words(text: str, count: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _ago(when: datetime, now: datetime) -> str:
+    seconds = max(0, int((now - when).total_seconds()))
+    for unit, size in texts.AGO_UNITS:
+        if seconds >= size:
+            return texts.AGO.format(count=seconds // size, unit=unit)
+    return texts.JUST_NOW

@@ -1,0 +1,1 @@
+"""Text knowledge shared by every layer: contacts, names, language."""
