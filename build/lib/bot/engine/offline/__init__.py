@@ -1,5 +1,0 @@
-"""The offline engine: no network, deterministic."""
-
-from bot.engine.offline.engine import OfflineEngine
-
-__all__ = ["OfflineEngine"]

@@ -1,1 +1,0 @@
-"""Screenshots and pastes: OCR, screenshot layout, LinkedIn paste parsing."""

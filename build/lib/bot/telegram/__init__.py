@@ -1,1 +1,0 @@
-"""Everything that knows about Telegram: the Application, handlers, keyboards, rendering, intake."""

@@ -1,1 +1,0 @@
-"""Text knowledge shared by every layer: contacts, names, language."""
