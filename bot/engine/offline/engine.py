@@ -51,6 +51,8 @@ class OfflineEngine:
                     "signals": [steering, *assessment.signals][:6],
                     "offer": None,
                     "ask": None,
+                    "uncertain": False,  # steering is a deliberate act: nothing to ask about
+                    "alternative": None,
                 }
             )
         if incoming.sender_name:
