@@ -79,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--forwards", type=int, default=2, help="forwards per cycle")
     parser.add_argument("--max-life", type=float, default=6.0, help="seconds before the kill")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--stale-after",
+        type=float,
+        default=120.0,
+        help="COLDSHOULDER_STALE_AFTER for the bot; below a 429's wait, a card whose handler "
+        "is still waiting is sent again by the recovery loop",
+    )
     parser.add_argument("--verbose", action="store_true", help="name each lost case")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
@@ -89,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp, FakeTelegram(token=TOKEN) as fake:
         db, log = Path(tmp) / "soak.db", Path(tmp) / "bot.log"
-        env = {"COLDSHOULDER_STALE_AFTER": "2"}
+        env = {"COLDSHOULDER_STALE_AFTER": str(args.stale_after)}
         started = time.monotonic()
         for _ in range(args.cycles):
             bot = BotProcess(fake, db, log, **env).start(timeout=60)
