@@ -264,7 +264,9 @@ def cmd_train(args: argparse.Namespace) -> int:
 def read_corpus(directory: str) -> list[Message]:
     path = Path(directory)
     if not path.is_dir():
-        raise FileError(directory, "missing" if not path.exists() else "unreadable", "")
+        if not path.exists():
+            raise FileError(directory, "missing")
+        raise FileError(directory, "unreadable", "not a directory")
     try:
         messages = corpus.load(path)
     except ValueError as exc:
