@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     # approved reply) has waited this many seconds without Telegram taking it.
     outbox_stuck_after: float = Field(default=300.0, gt=0)
 
+    # Seconds an Edit, Fix text or settings prompt waits for its answer; after that the
+    # user's next message is read as a new message (and the bot says the prompt expired).
+    prompt_timeout: float = Field(default=600.0, gt=0)
+
     llm_concurrency: int = Field(default=8, ge=1, le=256)
     llm_timeout: float = Field(default=30.0, gt=0, le=600)
     vision: bool = False

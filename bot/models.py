@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -174,7 +175,6 @@ class Case(BaseModel):
     draft_shown: bool = True
     approved_text: str | None = None
     card_message_id: int | None = None
-    edit_prompt_message_id: int | None = None
     usage: Usage = Field(default_factory=Usage)
     corrected_from: Category | None = None  # the engine's category, when the user changed it
     earlier_cold: int = 0  # earlier cases from the same sender that were cold
@@ -183,3 +183,23 @@ class Case(BaseModel):
     @property
     def draft(self) -> DraftVersion | None:
         return self.drafts[-1] if self.drafts else None
+
+
+class PromptKind(StrEnum):
+    edit = "edit"  # the user's own version of a case's draft
+    fix_text = "fix"  # the corrected text of a misread screenshot
+    setting = "setting"  # a text setting's new value
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """The question the bot asked and the user has not answered: at most one per user.
+
+    `message_id` is the bot's prompt message; `fresh` is False once it has been open longer
+    than the prompt timeout (then the next message is read as new, not as the answer)."""
+
+    kind: PromptKind
+    message_id: int
+    case_id: int | None = None  # edit and fix_text
+    field: str | None = None  # setting
+    fresh: bool = True

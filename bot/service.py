@@ -10,6 +10,7 @@ import asyncio
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from bot import metrics, preferences
@@ -22,6 +23,8 @@ from bot.models import (
     Draft,
     Incoming,
     Preferences,
+    Prompt,
+    PromptKind,
     Signal,
     StyleExample,
     Tone,
@@ -29,6 +32,7 @@ from bot.models import (
 )
 from bot.store import Forgotten, Store, Transition
 from bot.store.outbox import REPLY, Owed
+from bot.store.schema import utcnow
 
 # Telegram clients split a paste longer than 4,096 characters into several messages sent
 # back to back. Only a long message can be the first part of such a split, so only a long
@@ -36,6 +40,7 @@ from bot.store.outbox import REPLY, Owed
 SPLIT_MIN_CHARS = 3500
 SPLIT_WINDOW = 2.0
 MAX_EDIT_CHARS = 4000
+PROMPT_TIMEOUT = 600.0  # seconds a prompt waits for its answer (COLDSHOULDER_PROMPT_TIMEOUT)
 VOUCHED_SIGNAL = "you marked this sender as genuine"
 MARKED_COLD_SIGNAL = "you marked this sender as cold"
 
@@ -49,10 +54,17 @@ class Pending:
 
 
 class Service:
-    def __init__(self, store: Store, engine: Engine, split_window: float = SPLIT_WINDOW):
+    def __init__(
+        self,
+        store: Store,
+        engine: Engine,
+        split_window: float = SPLIT_WINDOW,
+        prompt_timeout: float = PROMPT_TIMEOUT,
+    ):
         self.store = store
         self.engine = engine
         self.split_window = split_window
+        self.prompt_timeout = prompt_timeout
         # Weak values: a chat's lock lives only while someone holds or awaits it.
         self._chat_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
             weakref.WeakValueDictionary()
@@ -171,11 +183,16 @@ class Service:
         return await self._redraft(case, tone, None)
 
     async def ask_for_edit(self, case: Case, prompt_message_id: int) -> None:
-        """Remember the prompt whose reply becomes the user's own version of the draft."""
-        await self.store.cases.set_edit_prompt(case, prompt_message_id)
+        """The user's next message becomes their own version of the draft."""
+        await self.store.users.ask(
+            case.user_id, Prompt(PromptKind.edit, prompt_message_id, case_id=case.id)
+        )
 
-    async def case_for_edit_reply(self, user_id: int, message_id: int) -> Case | None:
-        return await self.store.cases.for_edit_prompt(user_id, message_id)
+    async def ask_for_text(self, case: Case, prompt_message_id: int) -> None:
+        """The user's next message is the corrected text of a misread screenshot."""
+        await self.store.users.ask(
+            case.user_id, Prompt(PromptKind.fix_text, prompt_message_id, case_id=case.id)
+        )
 
     async def edit(self, case: Case, text: str) -> Case | None:
         """The user's own words become the newest draft version."""
@@ -289,22 +306,31 @@ class Service:
             user_id, lambda p: p.model_copy(update={"cold_tone": tone})
         )
 
-    async def answer_setting(self, user_id: int, field: str, value: str) -> Preferences:
-        """The user's reply to a settings prompt: saved and the prompt closed, or SettingError
+    async def answer_setting(self, user_id: int, prompt: Prompt, value: str) -> Preferences:
+        """The user's answer to a settings prompt: saved and the prompt closed, or SettingError
         (the old value stays and the prompt stays open)."""
         prefs = await self.change_preferences(
-            user_id, lambda p: preferences.set_text(p, field, value)
+            user_id, lambda p: preferences.set_text(p, str(prompt.field), value)
         )
-        await self.store.users.set_pending(user_id, None, None)
+        await self.store.users.close_prompt(user_id, prompt.message_id)
         return prefs
 
-    async def await_reply(self, user_id: int, topic: str | None, prompt_id: int | None) -> None:
-        """Remember what the user's reply to prompt `prompt_id` is for (None: nothing)."""
-        await self.store.users.set_pending(user_id, topic, prompt_id)
+    # --- prompts (at most one open per user) --------------------------------------------
 
-    async def awaited_reply(self, user_id: int, message_id: int) -> str | None:
-        """What a reply to `message_id` is for, if that prompt is still open."""
-        return await self.store.users.pending(user_id, message_id)
+    async def ask_for_setting(self, user_id: int, field: str, prompt_message_id: int) -> None:
+        """The user's next message is the new value of a text setting."""
+        await self.store.users.ask(
+            user_id, Prompt(PromptKind.setting, prompt_message_id, field=field)
+        )
+
+    async def open_prompt(self, user_id: int) -> Prompt | None:
+        """The prompt the user has not answered; `fresh` False once it has timed out."""
+        asked_after = utcnow() - timedelta(seconds=self.prompt_timeout)
+        return await self.store.users.prompt(user_id, asked_after)
+
+    async def close_prompt(self, user_id: int, prompt_message_id: int) -> bool:
+        """Close that prompt if it is still open; True for the one caller that closed it."""
+        return await self.store.users.close_prompt(user_id, prompt_message_id)
 
     # --- internals ---------------------------------------------------------------------
 

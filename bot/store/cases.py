@@ -238,7 +238,6 @@ class CaseRepo:
                 update(CaseRow)
                 .where(CaseRow.id == case.id)
                 .values(
-                    edit_prompt_message_id=None,
                     prompt_tokens=CaseRow.prompt_tokens + draft.usage.prompt_tokens,
                     completion_tokens=CaseRow.completion_tokens + draft.usage.completion_tokens,
                     updated_at=utcnow(),
@@ -247,7 +246,6 @@ class CaseRepo:
         return case.model_copy(
             update={
                 "drafts": [*case.drafts, draft_version(version, draft, edited=edited)],
-                "edit_prompt_message_id": None,
                 "usage": case.usage + draft.usage,
             }
         )
@@ -305,23 +303,10 @@ class CaseRepo:
         await self._set(case.id, draft_shown=True)
         return case.model_copy(update={"draft_shown": True})
 
-    async def set_edit_prompt(self, case: Case, message_id: int | None) -> None:
-        await self._set(case.id, edit_prompt_message_id=message_id)
-
     async def get(self, case_id: int, user_id: int) -> Case | None:
         """The case if it exists and belongs to this user; None otherwise."""
         async with self._sessions() as s:
             return await load_case(s, CaseRow.id == case_id, CaseRow.user_id == user_id)
-
-    async def for_edit_prompt(self, user_id: int, message_id: int) -> Case | None:
-        """The open case whose "send me your version" prompt the user replied to."""
-        async with self._sessions() as s:
-            return await load_case(
-                s,
-                CaseRow.user_id == user_id,
-                CaseRow.edit_prompt_message_id == message_id,
-                CaseRow.status == CaseStatus.drafted.value,
-            )
 
     async def recent(self, user_id: int, limit: int = 10) -> list[Case]:
         """The user's newest cases, newest first."""

@@ -138,7 +138,6 @@ def to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
         draft_shown=row.draft_shown if row.draft_shown is not None else True,
         approved_text=row.approved_text,
         card_message_id=row.card_message_id,
-        edit_prompt_message_id=row.edit_prompt_message_id,
         usage=Usage(
             prompt_tokens=row.prompt_tokens or 0, completion_tokens=row.completion_tokens or 0
         ),

@@ -22,9 +22,12 @@ class UserRow(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # Telegram user id
     preferences: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # A settings field waiting for the user's reply to our ForceReply prompt.
+    # The open prompt (bot.models.Prompt): what the user's next message answers
+    # ("edit:<case>", "fix:<case>" or a settings field), the prompt message and when it was
+    # asked (prompts expire).
     pending_setting: Mapped[str | None] = mapped_column(String(32))
     pending_prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    pending_prompt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -51,6 +54,8 @@ class CaseRow(Base):
     draft_shown: Mapped[bool] = mapped_column(Boolean, default=True)
     approved_text: Mapped[str | None] = mapped_column(Text)
     card_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # Unused since m007 (an Edit prompt is the user's open prompt now); dropping a column
+    # rebuilds the table on SQLite, which is not worth it for an empty column.
     edit_prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
     prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
     completion_tokens: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,16 +1,17 @@
-"""What the store keeps per user: preferences, the open settings prompt, learned style
-examples, and the senders the user judged."""
+"""What the store keeps per user: preferences, the open prompt, learned style examples, and
+the senders the user judged."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.models import Preferences, StyleExample
+from bot.models import Preferences, Prompt, PromptKind, StyleExample
 from bot.store.schema import SenderRow, StyleExampleRow, UserRow, utcnow
 
 MAX_EXAMPLES = 20  # learned style examples kept in reach of the engines
@@ -33,19 +34,41 @@ class UserRepo:
             row = await ensure_user(s, user_id)
             row.preferences = prefs.model_dump(mode="json", exclude={"examples"})
 
-    async def set_pending(self, user_id: int, field: str | None, message_id: int | None) -> None:
-        """Remember which setting the user's next reply to `message_id` is for."""
+    async def ask(self, user_id: int, prompt: Prompt) -> None:
+        """Open `prompt`, replacing any other: the user's next message answers it."""
         async with self._sessions.begin() as s:
             row = await ensure_user(s, user_id)
-            row.pending_setting, row.pending_prompt_message_id = field, message_id
+            row.pending_setting = _topic(prompt)
+            row.pending_prompt_message_id = prompt.message_id
+            row.pending_prompt_at = utcnow()
 
-    async def pending(self, user_id: int, message_id: int) -> str | None:
-        """The setting a reply to `message_id` edits, if that prompt is still open."""
+    async def prompt(self, user_id: int, asked_after: datetime) -> Prompt | None:
+        """The open prompt, `fresh` if it was asked after `asked_after`."""
+        fresh = UserRow.pending_prompt_at > asked_after  # NULL (asked before m007): stale
         async with self._sessions() as s:
-            row = await s.get(UserRow, user_id)
-            if row is None or row.pending_prompt_message_id != message_id:
-                return None
-            return row.pending_setting
+            found = (
+                await s.execute(
+                    select(UserRow.pending_setting, UserRow.pending_prompt_message_id, fresh).where(
+                        UserRow.id == user_id, UserRow.pending_prompt_message_id.is_not(None)
+                    )
+                )
+            ).first()
+        if found is None or found[0] is None:
+            return None
+        return _prompt(found[0], found[1], bool(found[2]))
+
+    async def close_prompt(self, user_id: int, message_id: int) -> bool:
+        """Close the prompt sent as `message_id` if it is still the open one. Only one caller
+        gets True: an answer, a Cancel and an expiry notice never both act on it."""
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                update(UserRow)
+                .where(UserRow.id == user_id, UserRow.pending_prompt_message_id == message_id)
+                .values(
+                    pending_setting=None, pending_prompt_message_id=None, pending_prompt_at=None
+                )
+            )
+            return bool(result.rowcount)
 
     async def add_style_example(self, user_id: int, example: StyleExample) -> None:
         async with self._sessions.begin() as s:
@@ -121,3 +144,17 @@ async def style_examples(s: AsyncSession, user_id: int) -> list[StyleExample]:
         .limit(MAX_EXAMPLES)
     )
     return [StyleExample(category=e.category, text=e.text, sender_name=e.sender_name) for e in rows]
+
+
+def _topic(prompt: Prompt) -> str:
+    """The stored form: "edit:<case>", "fix:<case>" or the setting's field name."""
+    if prompt.kind is PromptKind.setting:
+        return str(prompt.field)
+    return f"{prompt.kind.value}:{prompt.case_id}"
+
+
+def _prompt(topic: str, message_id: int, fresh: bool) -> Prompt:
+    kind, sep, case_id = topic.partition(":")
+    if sep:
+        return Prompt(PromptKind(kind), message_id, case_id=int(case_id), fresh=fresh)
+    return Prompt(PromptKind.setting, message_id, field=topic, fresh=fresh)

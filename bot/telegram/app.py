@@ -31,7 +31,7 @@ from bot.telegram import polling, texts, webhook
 from bot.telegram.callbacks import Action, pattern
 from bot.telegram.context import BotContext, Services
 from bot.telegram.fairness import FairUpdateProcessor
-from bot.telegram.handlers import access, cards, commands, errors, messages
+from bot.telegram.handlers import access, cards, commands, errors, messages, prompts
 from bot.telegram.handlers import settings as settings_menu
 from bot.telegram.recovery import recover, recovery_loop
 
@@ -85,6 +85,7 @@ def register(app: Application) -> None:
         "history": commands.on_history,
         "forget": commands.on_forget,
         "export": commands.on_export,
+        "cancel": prompts.on_cancel_command,
     }
     for name, callback in by_command.items():
         app.add_handler(CommandHandler(name, callback))
@@ -119,6 +120,7 @@ def register(app: Application) -> None:
         Action.set_category_tone: settings_menu.on_set_category_tone,
         Action.clear_examples: settings_menu.on_clear_examples,
         Action.fix_text: cards.on_fix_text,
+        Action.cancel_prompt: prompts.on_cancel,
     }
     for action, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=pattern(action)))
@@ -133,7 +135,9 @@ async def _post_init(app: Application) -> None:
     settings = services.settings
     services.store = await Store.open(settings.database_url)
     services.engine = make_engine(settings)
-    services.service = Service(services.store, services.engine)
+    services.service = Service(
+        services.store, services.engine, prompt_timeout=settings.prompt_timeout
+    )
     # OCR loads its models on the first screenshot, not at start-up (a few hundred MB).
     services.ocr = OcrEngine() if ocr_available() else None
     await app.bot.set_my_commands([BotCommand(n, d) for n, d in texts.COMMANDS])

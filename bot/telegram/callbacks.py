@@ -44,6 +44,7 @@ class Action(StrEnum):
     links = "lk"  # toggle links in replies
     clear_examples = "ex"  # forget learned style examples
     fix_text = "ft"  # correct the text read from a screenshot
+    cancel_prompt = "cx"  # case id 0; the prompt is the message the button is on
 
 
 # Arguments each action accepts; anything else is rejected by unpack().

@@ -198,3 +198,8 @@ def _category_label(case: Case) -> str:
 
 def _marked(label: str, current: bool) -> str:
     return texts.BUTTON_CURRENT.format(label=label) if current else label
+
+
+def prompt() -> InlineKeyboardMarkup:
+    """Under a prompt: one tap drops it."""
+    return InlineKeyboardMarkup([[_button(texts.BUTTON_CANCEL, Action.cancel_prompt)]])

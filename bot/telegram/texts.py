@@ -23,6 +23,7 @@ HELP = (
     "/history: your recent cases, each reopenable\n"
     "/export: everything I keep about you, as JSON\n"
     "/forget: delete everything I keep about you\n"
+    "/cancel: drop the question I asked (Edit, Fix text, a setting)\n"
     "/help: this message\n\n"
     "Tones: <b>pointed</b> (polite, makes the point), <b>gracious</b>, <b>deadpan</b>, "
     "<b>firm</b>, <b>brief</b>, <b>warm</b>. Genuine messages always get a warm reply."
@@ -37,6 +38,7 @@ COMMANDS = [
     ("history", "Recent cases"),
     ("export", "Download your data"),
     ("forget", "Delete all your data"),
+    ("cancel", "Drop the question I asked"),
     ("help", "How to use it"),
 ]
 
@@ -78,8 +80,7 @@ EDITED = (
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 TRUNCATED = "That was very long, so I read the first {limit:,} characters."
 
-EDIT_PROMPT = "Send me your version of the reply, as a reply to this message."
-EDIT_PLACEHOLDER = "Your reply…"
+EDIT_PROMPT = "Send me your version of the reply as your next message."
 CARD_MOVED = "✏️ Updated: the card with your version is below."
 CARD_REOPENED = "↩️ Reopened below."
 LONG_REPLY_HINT = "Tap the block to copy it."
@@ -149,6 +150,18 @@ SCREENSHOT_ERRORS = {
 }
 FIX_TEXT_PROMPT = "Send the message text as it should read; I'll assess it again."
 FIXED_TEXT = "📝 Replaced: the card for the corrected text is below."
+
+# --- prompts (Edit, Fix text, settings): the next typed message answers them --------------
+
+BUTTON_CANCEL = "✖️ Cancel"
+CANCELLED = "Cancelled."
+NOTHING_TO_CANCEL = "There's nothing to cancel: I'm not waiting for an answer."
+PROMPT_CLOSED = "That question is closed already."
+PROMPT_EXPIRED = {
+    "edit": "Your earlier Edit prompt expired, so I read this as a new message.",
+    "fix": "Your earlier Fix text prompt expired, so I read this as a new message.",
+    "setting": "Your earlier settings prompt expired, so I read this as a new message.",
+}
 
 # --- cards (bot.telegram.render) ----------------------------------------------------------
 

@@ -113,15 +113,6 @@ async def test_discarded_case_can_be_reopened(store: Store):
     assert not (await store.cases.reopen(discarded.case)).ok
 
 
-async def test_edit_prompt_is_found_by_the_reply(store: Store):
-    case = await drafted_case(store)
-    await store.cases.set_edit_prompt(case, 77)
-    assert (await store.cases.for_edit_prompt(USER, 77)).id == case.id
-    assert await store.cases.for_edit_prompt(OTHER, 77) is None
-    await store.cases.add_draft(case, Draft(tone=Tone.pointed, text="mine"), edited=True)
-    assert await store.cases.for_edit_prompt(USER, 77) is None  # used up
-
-
 async def test_split_paste_parts_join_one_case(store: Store):
     pending = CaseStatus.pending
     first = await new_case(store, text="part one", status=CaseStatus.collecting)

@@ -4,9 +4,11 @@ several writes (or replicas) at once."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
-from bot.models import Category, Preferences, Tone
+from bot.models import Category, Preferences, Prompt, PromptKind, Tone
 from bot.store import Store
+from bot.store.schema import utcnow
 from tests.helpers import OWNER as USER
 from tests.helpers import new_case
 
@@ -42,3 +44,20 @@ async def test_a_senders_judgement_is_the_users_latest_word(store: Store):
     await store.users.mark_sender(USER, "id:5", genuine=False)
     assert await store.users.judgement(USER, "id:5") is False
     assert await store.users.judgement(USER + 1, "id:5") is None  # another user's word
+
+
+async def test_one_open_prompt_per_user_fresh_until_it_expires_closed_once(store: Store):
+    minute_ago, later = utcnow() - timedelta(minutes=1), utcnow() + timedelta(minutes=1)
+    assert await store.users.prompt(USER, minute_ago) is None
+    edit = Prompt(PromptKind.edit, 77, case_id=5)
+    await store.users.ask(USER, edit)
+    assert await store.users.prompt(USER, minute_ago) == edit
+    assert (await store.users.prompt(USER, later)).fresh is False  # older than the cutoff
+
+    setting = Prompt(PromptKind.setting, 78, field="signature")
+    await store.users.ask(USER, setting)  # replaces the Edit prompt
+    assert await store.users.prompt(USER, minute_ago) == setting
+    assert await store.users.close_prompt(USER, 77) is False  # not the open one
+    assert await store.users.close_prompt(USER, 78) is True
+    assert await store.users.close_prompt(USER, 78) is False  # closed once only
+    assert await store.users.prompt(USER, minute_ago) is None

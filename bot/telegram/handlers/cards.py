@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from telegram import CallbackQuery, ForceReply, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
 from bot.models import Case, CaseStatus
 from bot.service import Transition
@@ -18,7 +18,7 @@ from bot.telegram.delivery import (
     retire_card,
     send_card,
 )
-from bot.telegram.handlers.messages import fix_topic
+from bot.telegram.handlers import prompts
 
 
 async def on_approve(update: Update, context: BotContext) -> None:
@@ -101,12 +101,8 @@ async def on_edit(update: Update, context: BotContext) -> None:
     if case is None:
         return
     await update.callback_query.answer()
-    prompt = await context.bot.send_message(
-        case.chat_id,
-        texts.EDIT_PROMPT,
-        reply_markup=ForceReply(selective=True, input_field_placeholder=texts.EDIT_PLACEHOLDER),
-    )
-    await context.service.ask_for_edit(case, prompt.message_id)
+    prompt_id = await prompts.ask(context, case.chat_id, texts.EDIT_PROMPT)
+    await context.service.ask_for_edit(case, prompt_id)
 
 
 async def on_fix_text(update: Update, context: BotContext) -> None:
@@ -115,10 +111,8 @@ async def on_fix_text(update: Update, context: BotContext) -> None:
     if case is None:
         return
     await update.callback_query.answer()
-    prompt = await context.bot.send_message(
-        case.chat_id, texts.FIX_TEXT_PROMPT, reply_markup=ForceReply(selective=True)
-    )
-    await context.service.await_reply(case.user_id, fix_topic(case.id), prompt.message_id)
+    prompt_id = await prompts.ask(context, case.chat_id, texts.FIX_TEXT_PROMPT)
+    await context.service.ask_for_text(case, prompt_id)
 
 
 async def on_show_draft(update: Update, context: BotContext) -> None:

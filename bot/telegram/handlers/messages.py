@@ -1,5 +1,5 @@
-"""Messages the user sends: a forward, a paste or a screenshot to assess, or a reply to one
-of our prompts (their own version of a draft, a setting's value, a screenshot's fixed text)."""
+"""Messages the user sends: a forward, a paste or a screenshot to assess, or the answer to
+our open prompt (their own version of a draft, a setting's value, a screenshot's fixed text)."""
 
 from __future__ import annotations
 
@@ -10,27 +10,23 @@ from telegram.constants import ChatAction
 
 from bot import metrics
 from bot.errors import ScreenshotError
+from bot.models import Prompt, PromptKind
 from bot.screens.ocr import MAX_BYTES as MAX_IMAGE_BYTES
 from bot.screens.screenshot import read_screenshot
 from bot.service import Pending
 from bot.telegram import texts
 from bot.telegram.context import BotContext
 from bot.telegram.delivery import best_effort, retire_card, send_card
-from bot.telegram.handlers import settings
+from bot.telegram.handlers import prompts, settings
 from bot.telegram.intake import MAX_TEXT, Unsupported, image_of, read_message
-
-FIX_PREFIX = "fix:"  # an awaited reply that is a screenshot's corrected text, not a setting
 
 
 async def on_message(update: Update, context: BotContext) -> None:
-    """A forwarded or pasted message (or the user's reply to one of our prompts)."""
+    """A forwarded or pasted message (or the user's answer to our open prompt)."""
     received = time.monotonic()
     message = update.message
-    replied = message.reply_to_message
-    if replied is not None and message.text:
-        answered = await _take_awaited_reply(message, replied.message_id, context)
-        if answered or await _take_edit(message, replied.message_id, context):
-            return
+    if await _answer_prompt(message, context):
+        return
     image = image_of(message)
     if image is not None:
         await _read_screenshot(message, image, context, received)
@@ -89,38 +85,50 @@ async def _draft_and_show(
         metrics.CARD_SECONDS.observe(time.monotonic() - received)
 
 
-async def _take_edit(message: Message, prompt_id: int, context: BotContext) -> bool:
-    """If this replies to our "send me your version" prompt, it becomes the new draft."""
-    case = await context.service.case_for_edit_reply(message.from_user.id, prompt_id)
-    if case is None:
+async def _answer_prompt(message: Message, context: BotContext) -> bool:
+    """While a prompt is open, the user's next typed message answers it, Reply or not. A
+    forward or a picture is a message to assess and leaves the prompt open; an expired
+    prompt is closed, said so once, and the message read as new."""
+    if not message.text or message.forward_origin is not None:
         return False
-    updated = await context.service.edit(case, message.text)
-    if updated is None:
+    user_id = message.from_user.id
+    prompt = await context.service.open_prompt(user_id)
+    if prompt is None:
         return False
+    if not prompt.fresh:
+        if await context.service.close_prompt(user_id, prompt.message_id):
+            await prompts.retire(context.bot, message.chat_id, prompt.message_id)
+            await message.reply_text(texts.PROMPT_EXPIRED[prompt.kind.value])
+        return False
+    if prompt.kind is PromptKind.setting:
+        await settings.apply_reply(message, prompt, context)  # a refusal keeps it open
+        return True
+    if not await context.service.close_prompt(user_id, prompt.message_id):
+        return False  # cancelled or answered a moment ago: this one is a new message
+    await prompts.retire(context.bot, message.chat_id, prompt.message_id)
+    if prompt.kind is PromptKind.edit:
+        await _take_edit(message, prompt, context)
+    else:
+        await _fix_text(message, prompt, context)
+    return True
+
+
+async def _take_edit(message: Message, prompt: Prompt, context: BotContext) -> None:
+    """The user's own version becomes the new draft; the card moves below it."""
+    case = await context.service.case(int(prompt.case_id or 0), message.from_user.id)
+    updated = await context.service.edit(case, message.text) if case else None
+    if case is None or updated is None:  # approved or discarded since the prompt
+        await message.reply_text(texts.CASE_CLOSED)
+        return
     if case.card_message_id:
         await retire_card(context.bot, case.chat_id, case.card_message_id, texts.CARD_MOVED)
     await send_card(context.bot, context.service, updated)
-    return True
 
 
-async def _take_awaited_reply(message: Message, prompt_id: int, context: BotContext) -> bool:
-    """A reply to one of our prompts: a setting's new value, or a screenshot's fixed text."""
-    topic = await context.service.awaited_reply(message.from_user.id, prompt_id)
-    if topic is None:
-        return False
-    if topic.startswith(FIX_PREFIX):
-        await _fix_text(message, int(topic.removeprefix(FIX_PREFIX)), context)
-    else:
-        await settings.apply_reply(message, topic, context)
-    return True
-
-
-async def _fix_text(message: Message, case_id: int, context: BotContext) -> None:
+async def _fix_text(message: Message, prompt: Prompt, context: BotContext) -> None:
     """The corrected text replaces the misread case: the old card closes, a new one comes."""
     received = time.monotonic()
-    user_id = message.from_user.id
-    await context.service.await_reply(user_id, None, None)
-    old = await context.service.case(case_id, user_id)
+    old = await context.service.case(int(prompt.case_id or 0), message.from_user.id)
     pending = await context.service.replace_text(old, message.text) if old else None
     if old is None or pending is None:
         await message.reply_text(texts.CASE_CLOSED)
@@ -128,8 +136,3 @@ async def _fix_text(message: Message, case_id: int, context: BotContext) -> None
     if old.card_message_id:
         await retire_card(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
     await _draft_and_show(pending, context, received)
-
-
-def fix_topic(case_id: int) -> str:
-    """What a Fix text prompt awaits: the corrected text of this case."""
-    return f"{FIX_PREFIX}{case_id}"

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from telegram import ForceReply, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 
 from bot import preferences
 from bot.errors import SettingError
-from bot.models import Preferences
+from bot.models import Preferences, Prompt
 from bot.telegram import callbacks, keyboards, render, texts
 from bot.telegram.context import BotContext
 from bot.telegram.delivery import edit_text
+from bot.telegram.handlers import prompts
 
 
 async def on_start(update: Update, context: BotContext) -> None:
@@ -147,15 +148,12 @@ async def _settings_view(context: BotContext, user_id: int) -> tuple[str, Inline
     return render.settings(prefs, learned), keyboards.settings(prefs, learned)
 
 
-async def _ask_setting(context: BotContext, chat_id: int, user_id: int, field: str) -> None:
-    """A ForceReply prompt for one text setting; the reply is matched to it in the store."""
-    placeholder = texts.SETTING_LABELS[field].capitalize()
-    prompt = await context.bot.send_message(
-        chat_id,
-        texts.SETTING_PROMPTS[field],
-        reply_markup=ForceReply(selective=True, input_field_placeholder=placeholder),
-    )
-    await context.service.await_reply(user_id, field, prompt.message_id)
+async def _ask_setting(
+    context: BotContext, chat_id: int, user_id: int, field: str, text: str | None = None
+) -> None:
+    """Prompt for one text setting; the user's next typed message is its value."""
+    prompt_id = await prompts.ask(context, chat_id, text or texts.SETTING_PROMPTS[field])
+    await context.service.ask_for_setting(user_id, field, prompt_id)
 
 
 async def _change_preferences(
@@ -173,14 +171,17 @@ async def _change_preferences(
     await edit_text(update.callback_query.message, text, markup)
 
 
-async def apply_reply(message: Message, field: str, context: BotContext) -> None:
-    """The user's reply to a settings prompt: checked, then saved; or refused with why."""
-    user_id = message.from_user.id
+async def apply_reply(message: Message, prompt: Prompt, context: BotContext) -> None:
+    """The user's answer to a settings prompt: checked, then saved; or refused with why."""
+    user_id, field = message.from_user.id, str(prompt.field)
     try:
-        await context.service.answer_setting(user_id, field, message.text)
+        await context.service.answer_setting(user_id, prompt, message.text)
     except SettingError as exc:
-        await message.reply_text(_refusal(exc))  # the old value stays; the prompt stays open
+        # The old value stays, and the refusal is the new prompt: the next message tries again.
+        await prompts.retire(context.bot, message.chat_id, prompt.message_id)
+        await _ask_setting(context, message.chat_id, user_id, field, _refusal(exc))
         return
+    await prompts.retire(context.bot, message.chat_id, prompt.message_id)
     await message.reply_text(texts.SETTING_SAVED)
     text, markup = await _settings_view(context, user_id)
     await message.reply_html(text, reply_markup=markup)

@@ -105,10 +105,13 @@ async def test_edit_by_reply_becomes_the_new_draft_and_the_card_returns(bot: Har
     [answer, prompt] = await bot.press(card, f"cs1:ed:{case}")
     assert answer.method == "answerCallbackQuery"
     assert prompt.params["text"] == texts.EDIT_PROMPT
-    assert prompt.params["reply_markup"]["force_reply"] is True
+    assert prompt.callback_data == ["cs1:cx:0"]  # Cancel
 
     mine = "Thanks, but I don't take calls like this."
-    [retired, new_card] = await bot.say(mine, reply_to=prompt.result)
+    [unbuttoned, retired, new_card] = await bot.say(mine, reply_to=prompt.result)
+
+    assert unbuttoned.method == "editMessageReplyMarkup"
+    assert unbuttoned.params["message_id"] == prompt.result["message_id"]
 
     assert retired.method == "editMessageText"
     assert retired.params["message_id"] == card.result["message_id"]

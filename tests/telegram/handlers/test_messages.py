@@ -270,7 +270,7 @@ async def test_fix_text_replaces_a_misread_case(sqlite_bot: Harness):
     )
     assert sqlite_bot.rows("select pending_setting from users") == [(f"fix:{case}",)]
     fixed = "Hi Sam, we met at PyCon. Coffee next week?"
-    [retired, _, new_card] = await sqlite_bot.say(fixed, reply_to=prompt.result)
+    [_, retired, _, new_card] = await sqlite_bot.say(fixed, reply_to=prompt.result)
 
     assert (retired.params["message_id"], retired.params["text"]) == (
         card.result["message_id"],

@@ -56,8 +56,10 @@ async def set_text(bot: Harness, field: str, value: str) -> str:
     """Tap a setting's button in /settings, answer its prompt; the bot's first answer."""
     [_, prompt] = await bot.press(await settings_menu(bot), f"cs1:se:0:{field}")
     assert prompt.params["text"] == texts.SETTING_PROMPTS[field]
-    assert prompt.params["reply_markup"]["force_reply"] is True
-    return (await bot.say(value, reply_to=prompt.result))[0].params["text"]
+    assert prompt.callback_data == ["cs1:cx:0"]  # Cancel
+    [unbuttoned, first, *_] = await bot.say(value, reply_to=prompt.result)
+    assert unbuttoned.method == "editMessageReplyMarkup"
+    return first.params["text"]
 
 
 async def test_settings_shape_offline_drafts_and_survive_a_restart(database_url: str):
@@ -69,7 +71,7 @@ async def test_settings_shape_offline_drafts_and_survive_a_restart(database_url:
         assert await set_text(bot, "signature", "— Sam") == texts.SETTING_SAVED
         [prompt] = await bot.say("/profile")
         assert "Send a short profile" in prompt.params["text"]
-        [saved, menu] = await bot.say(PROFILE, reply_to=prompt.result)
+        [_, saved, menu] = await bot.say(PROFILE, reply_to=prompt.result)
         assert saved.params["text"] == texts.SETTING_SAVED and "Saved" in saved.params["text"]
         assert "two-person design studio" in menu.params["text"]
 
@@ -111,7 +113,7 @@ async def test_style_and_learned_replies_reach_the_model_and_can_be_cleared(
         # Edit, approve: the user's words become "how I write".
         case = case_id(card)
         [_, prompt] = await bot.press(card, f"cs1:ed:{case}")
-        [_, mine] = await bot.say("Cheers, but I'm sorted for leads. B.", reply_to=prompt.result)
+        [_, _, mine] = await bot.say("Cheers, but I'm sorted for leads. B.", reply_to=prompt.result)
         await bot.press(mine, f"cs1:ap:{case}")
         assert bot.rows("select count(*) from style_examples") == [(1,)]
 
