@@ -30,6 +30,7 @@ from bot.store import Store
 from bot.telegram import polling, texts, webhook
 from bot.telegram.callbacks import Action, pattern
 from bot.telegram.context import BotContext, Services
+from bot.telegram.delivery import best_effort
 from bot.telegram.fairness import FairUpdateProcessor
 from bot.telegram.handlers import access, cards, commands, errors, messages, prompts
 from bot.telegram.handlers import settings as settings_menu
@@ -141,6 +142,9 @@ async def _post_init(app: Application) -> None:
     # OCR loads its models on the first screenshot, not at start-up (a few hundred MB).
     services.ocr = OcrEngine() if ocr_available() else None
     await app.bot.set_my_commands([BotCommand(n, d) for n, d in texts.COMMANDS])
+    # The profile a new user sees before pressing Start; cosmetic, so never fatal.
+    await best_effort(app.bot.set_my_description(texts.DESCRIPTION))
+    await best_effort(app.bot.set_my_short_description(texts.SHORT_DESCRIPTION))
     if not settings.webhook_url:
         # One polling process: whatever is unfinished was left by its previous run. In webhook
         # mode the recovery loop does this under a lease, skipping cases still in progress.

@@ -6,16 +6,23 @@ WELCOME = (
     "👋 <b>Cold Shoulder</b> reads the cold messages that land in your inbox the minute you "
     "accept a connection, tells you what they are and why, and drafts a polite, pointed "
     "reply. Nothing is sent anywhere until you approve it, and then it's yours to paste.\n\n"
-    "<b>How to use it</b>\n"
-    "• Forward a message here, or paste the text (a LinkedIn thread copied whole is fine).\n"
-    "• You get a card: the verdict, the words that gave it away, and a draft.\n"
-    "• Approve, edit, regenerate, change the tone, or discard.\n\n"
-    "Genuine messages get a warm, normal reply: nobody real gets the cold shoulder.\n\n"
-    "{tone_line}\nPick the tone for cold messages:"
+    "<b>Three ways in</b>\n"
+    "• <b>Forward</b> a message here from any chat.\n"
+    "• <b>Paste</b> the text (a LinkedIn thread copied whole is fine).\n"
+    "• Send a <b>screenshot</b> of the message.\n\n"
+    "<b>What you get</b>: a card with the verdict, the words that gave it away, and a draft. "
+    "<b>Approve</b> sends you the reply ready to copy; <b>Edit</b> takes your own words; "
+    "<b>Regenerate</b> and <b>Tone</b> redraft; <b>Wrong category?</b> fixes my reading and "
+    "I remember the sender; <b>Fix text</b> corrects a misread screenshot; <b>Discard</b> "
+    "drops it. When I can't tell, the card asks you instead of guessing.\n\n"
+    "Genuine messages get a warm, normal reply: nobody real gets the cold shoulder."
 )
-
+# Shown under the welcome at /start, and alone at /tone; picking a tone edits only this.
 HELP = (
-    "<b>Forward or paste</b> a message and I'll assess it and draft a reply.\n\n"
+    "<b>Forward, paste or screenshot</b> a message and I'll assess it and draft a reply.\n\n"
+    "On the card: <b>Approve</b> (the reply, ready to copy), <b>Edit</b>, <b>Regenerate</b>, "
+    "<b>Tone</b>, <b>Wrong category?</b> (I remember the sender), <b>Fix text</b> (a misread "
+    "screenshot), <b>Discard</b>. When I'm not sure, the card asks you first.\n\n"
     "/settings: tone, per-category tones, style, signature, profile, reply language\n"
     "/tone: choose the default tone for cold messages\n"
     "/profile: who you are and what you're not interested in\n"
@@ -43,6 +50,18 @@ COMMANDS = [
 ]
 
 TONE_PICKER = "{tone_line}\nPick the tone for cold messages:"
+# The bot's profile in Telegram (setMyDescription: at most 512 characters; the short one,
+# shown on its profile page and in shares, at most 120).
+DESCRIPTION = (
+    "Forward, paste or screenshot a cold LinkedIn-style message: a pitch a minute after "
+    'connecting, a request for free feedback, a vague "quick call?". I tell you what it '
+    "is, quote the words that gave it away, and draft a polite, pointed reply for you to "
+    "approve, edit or discard. Genuine messages get a warm reply. Nothing is sent anywhere "
+    "without your approval."
+)
+SHORT_DESCRIPTION = (
+    "Reads cold messages and drafts a polite, pointed reply. Nothing is sent without you."
+)
 TONE_SET = "Done: cold messages now get the <b>{tone}</b> tone."
 
 GROUP_CHAT = "I only work in private chats: open a chat with me and forward messages there."

@@ -180,6 +180,7 @@ class FakeTelegram(LoopbackServer):
         self.calls: list[Call] = []
         self.answered_callbacks: list[dict[str, Any]] = []
         self.webhook_url = ""  # the registered (public) URL; "" = no webhook, getUpdates mode
+        self.description = self.short_description = ""  # the bot's profile texts
         self.webhook_secret: str | None = None
         self.webhook_max_connections: int | None = None
         self.webhook_allowed_updates: list[str] | None = None
@@ -757,6 +758,18 @@ class FakeTelegram(LoopbackServer):
 
     def _api_setMyCommands(self, p: dict) -> bool:
         self.commands[self._commands_key(p)] = p["commands"]
+        return True
+
+    def _api_setMyDescription(self, p: dict) -> bool:
+        if len(p.get("description", "")) > 512:
+            raise ApiError(400, "Bad Request: description is too long")
+        self.description = p.get("description", "")
+        return True
+
+    def _api_setMyShortDescription(self, p: dict) -> bool:
+        if len(p.get("short_description", "")) > 120:
+            raise ApiError(400, "Bad Request: short description is too long")
+        self.short_description = p.get("short_description", "")
         return True
 
     def _api_getMyCommands(self, p: dict) -> list[dict]:

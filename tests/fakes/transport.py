@@ -48,6 +48,8 @@ _TRUE_METHODS = {
     "deleteWebhook",
     "sendChatAction",
     "setMyCommands",
+    "setMyDescription",
+    "setMyShortDescription",
     "setWebhook",
 }
 # Methods whose result is the Message sent or edited.

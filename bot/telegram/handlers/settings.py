@@ -20,19 +20,18 @@ from bot.telegram.handlers import prompts
 
 
 async def on_start(update: Update, context: BotContext) -> None:
-    """Onboarding: what the bot does, how to forward, the current tone and a picker."""
-    await _send_tone_picker(update, context, texts.WELCOME)
+    """Onboarding: what the bot does and the three ways in, then the tone picker in a message
+    of its own, so picking a tone leaves the welcome as it was. A /start parameter (a deep
+    link's source tag) changes nothing."""
+    await update.message.reply_html(texts.WELCOME)
+    await on_tone(update, context)
 
 
 async def on_tone(update: Update, context: BotContext) -> None:
     """Show the default-tone picker."""
-    await _send_tone_picker(update, context, texts.TONE_PICKER)
-
-
-async def _send_tone_picker(update: Update, context: BotContext, template: str) -> None:
     prefs = await context.service.preferences(update.effective_user.id)
     await update.message.reply_html(
-        template.format(tone_line=render.preferences_line(prefs)),
+        texts.TONE_PICKER.format(tone_line=render.preferences_line(prefs)),
         reply_markup=keyboards.default_tone_picker(prefs.cold_tone),
     )
 

@@ -12,9 +12,11 @@ from tests.helpers import Harness, app_settings, case_id, harness, llm_settings,
 
 
 async def test_start_offers_the_tones_and_the_pick_shapes_the_next_draft(bot: Harness):
-    [welcome] = await bot.say("/start")
+    welcome, picker = await bot.say("/start")
     assert "Cold Shoulder" in welcome.params["text"]
-    assert "cs1:pt:0:deadpan" in welcome.callback_data
+    for way in ("Forward", "Paste", "screenshot", "Wrong category?", "Fix text"):
+        assert way in welcome.params["text"]
+    assert "cs1:pt:0:deadpan" in picker.callback_data
     [commands] = bot.transport.calls_to("setMyCommands")
     assert {c["command"] for c in commands.params["commands"]} >= {
         "start",
@@ -25,11 +27,26 @@ async def test_start_offers_the_tones_and_the_pick_shapes_the_next_draft(bot: Ha
         "export",
     }
 
-    [answer, picked] = await bot.press(welcome, "cs1:pt:0:deadpan")
+    [answer, picked] = await bot.press(picker, "cs1:pt:0:deadpan")
     assert answer.method == "answerCallbackQuery"
     assert picked.params["text"] == texts.TONE_SET.format(tone="deadpan")
+    assert picked.params["message_id"] == picker.result["message_id"]  # the welcome stays
 
     assert "Draft · deadpan" in (await bot.card()).params["text"]
+
+
+async def test_start_with_a_deep_link_parameter_is_the_same_welcome(bot: Harness):
+    welcome, picker = await bot.say("/start from_linkedin_post")
+    assert welcome.params["text"] == texts.WELCOME
+    assert "cs1:pt:0:pointed" in picker.callback_data
+
+
+async def test_the_bot_profile_is_set_at_start_up(bot: Harness):
+    [description] = bot.transport.calls_to("setMyDescription")
+    [short] = bot.transport.calls_to("setMyShortDescription")
+    assert description.params["description"] == texts.DESCRIPTION
+    assert len(texts.DESCRIPTION) <= 512 and len(texts.SHORT_DESCRIPTION) <= 120
+    assert short.params["short_description"] == texts.SHORT_DESCRIPTION
 
 
 async def test_tone_shows_the_tone_picker(bot: Harness):
