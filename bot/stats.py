@@ -17,6 +17,9 @@ from PIL import Image, ImageDraw, ImageFont
 from bot.models import Case, CaseStatus, Category
 
 WEEK = timedelta(days=7)
+WAITING_DAYS = 14
+# An open card older than this is one the user let go, not one waiting for them.
+WAITING = timedelta(days=WAITING_DAYS)
 CHART_SIZE = (800, 400)
 
 COLD_CATEGORIES: tuple[Category, ...] = tuple(c for c in Category if c.is_cold)
@@ -47,7 +50,7 @@ class Stats:
     approved: int
     edited: int  # approved replies the user had edited
     discarded: int
-    waiting: int  # cards neither approved nor discarded
+    waiting: int  # open cards from the last WAITING_DAYS days: older ones are not "waiting"
     chart_png: bytes | None
 
     @property
@@ -100,7 +103,11 @@ def summarize(cases: list[Case], now: datetime, weeks: int = 8) -> Stats:
         approved=len(approved),
         edited=sum(1 for c in approved if c.draft is not None and c.draft.edited),
         discarded=sum(1 for c in recent if c.status is CaseStatus.discarded),
-        waiting=sum(1 for c in judged if c.status is CaseStatus.drafted),
+        waiting=sum(
+            1
+            for c in judged
+            if c.status is CaseStatus.drafted and _utc(now) - _utc(c.created_at) < WAITING
+        ),
         chart_png=_chart(cold, now, weeks) if cold else None,
     )
 

@@ -217,7 +217,14 @@ def test_an_unanswered_uncertain_case_is_neither_cold_nor_genuine_but_waits() ->
     text = text_of(stats)
     assert line_value(text, "Cold messages") == 1 and line_value(text, "sales pitch") == 1
     assert line_value(text, "Genuine") == 0
-    assert line_value(text, "Still waiting for you") == 3
+    assert line_value(text, "Still waiting for you (last 14 days)") == 3
+
+
+def test_an_open_card_older_than_two_weeks_is_not_waiting() -> None:
+    fresh, old = (make_case(Category.sales_pitch, days_ago=d) for d in (13, 15))
+    text = text_of(summarize([fresh, old], NOW))
+    assert line_value(text, "Cold messages") == 2
+    assert line_value(text, "Still waiting for you (last 14 days)") == 1
 
 
 def test_chart_is_a_png(cases: list[Case]) -> None:

@@ -9,7 +9,7 @@ from html import escape
 from telegram.constants import MessageLimit
 
 from bot.models import Assessment, Case, CaseStatus, Category, Preferences
-from bot.stats import Stats, day
+from bot.stats import WAITING_DAYS, Stats, day
 from bot.telegram import texts
 from bot.text import language
 
@@ -180,7 +180,7 @@ def stats(summary: Stats) -> str:
     lines.append(approved)
     lines.append(texts.STATS_DISCARDED.format(count=summary.discarded))
     if summary.waiting:
-        lines.append(texts.STATS_WAITING.format(count=summary.waiting))
+        lines.append(texts.STATS_WAITING.format(count=summary.waiting, days=WAITING_DAYS))
     return "\n".join(lines)
 
 

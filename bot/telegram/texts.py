@@ -352,4 +352,4 @@ STATS_CORRECTION_KINDS = {
 STATS_APPROVED = "Replies approved: {count}"
 STATS_APPROVED_SPLIT = " ({drafted} as drafted, {edited} edited)"
 STATS_DISCARDED = "Discarded: {count}"
-STATS_WAITING = "Still waiting for you: {count}"
+STATS_WAITING = "Still waiting for you (last {days} days): {count}"

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from telegram import Update
+from telegram.constants import MessageLimit
 
 from bot import stats
 from bot.telegram import keyboards, render, texts
@@ -25,7 +26,12 @@ async def on_stats(update: Update, context: BotContext) -> None:
     """This user's last weeks in numbers, and a small chart."""
     cases = await context.service.recent(update.effective_user.id, STATS_CASES)
     summary = stats.summarize(cases, datetime.now(UTC))
-    await update.message.reply_text(render.stats(summary))
+    text = render.stats(summary)
+    if summary.chart_png and len(text) <= MessageLimit.CAPTION_LENGTH:
+        # One message: the chart with the figures as its caption.
+        await update.message.reply_photo(summary.chart_png, caption=text)
+        return
+    await update.message.reply_text(text)
     if summary.chart_png:
         await update.message.reply_photo(summary.chart_png)
 

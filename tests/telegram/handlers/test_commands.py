@@ -58,12 +58,12 @@ async def test_export_then_forget_touch_only_that_users_cases(bot: Harness):
     assert bot.rows("select count(*) from cases where user_id = ?", OWNER) == [(1,)]
 
 
-async def test_stats_sends_a_summary_and_a_chart(bot: Harness):
+async def test_stats_sends_the_chart_with_the_figures_as_its_caption(bot: Harness):
     await bot.card()
 
-    [summary, chart] = await bot.say("/stats")
+    [chart] = await bot.say("/stats")
 
-    assert summary.method == "sendMessage"
-    assert "Cold messages: 1\n  • sales pitch: 1\n" in summary.params["text"]
     assert chart.method == "sendPhoto"
     assert chart.params["photo"]["content"].startswith(b"\x89PNG")
+    assert "Cold messages: 1\n  • sales pitch: 1\n" in chart.params["caption"]
+    assert "Still waiting for you (last 14 days): 1" in chart.params["caption"]
