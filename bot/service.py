@@ -272,6 +272,12 @@ class Service:
     async def recent(self, user_id: int, limit: int) -> list[Case]:
         return await self.store.cases.recent(user_id, limit)
 
+    async def history(
+        self, user_id: int, skip: int, size: int, only_open: bool = False
+    ) -> tuple[list[Case], bool]:
+        """One page of /history, newest first, and whether there are older cases."""
+        return await self.store.cases.page(user_id, skip, size, only_open)
+
     async def count_cases(self, user_id: int) -> int:
         return await self.store.cases.count(user_id)
 

@@ -314,6 +314,18 @@ class CaseRepo:
             cases = await load_cases(s, CaseRow.user_id == user_id, newest=limit)
         return cases[::-1]
 
+    async def page(
+        self, user_id: int, skip: int, size: int, only_open: bool = False
+    ) -> tuple[list[Case], bool]:
+        """A page of the user's cases, newest first, and whether older ones follow."""
+        where = [CaseRow.user_id == user_id]
+        if only_open:
+            where.append(CaseRow.status == CaseStatus.drafted.value)
+        async with self._sessions() as s:
+            cases = await load_cases(s, *where, newest=size + 1, skip=skip)
+        newest_first = cases[::-1]
+        return newest_first[:size], len(newest_first) > size
+
     async def count(self, user_id: int) -> int:
         async with self._sessions() as s:
             return await s.scalar(select(func.count()).where(CaseRow.user_id == user_id)) or 0

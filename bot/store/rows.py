@@ -13,11 +13,14 @@ from bot.store.schema import CaseRow, DraftRow, utcnow
 from bot.store.users import upsert
 
 
-async def load_cases(s: AsyncSession, *where: Any, newest: int | None = None) -> list[Case]:
-    """Cases matching `where`, oldest first, with their drafts: two queries however many."""
+async def load_cases(
+    s: AsyncSession, *where: Any, newest: int | None = None, skip: int = 0
+) -> list[Case]:
+    """Cases matching `where`, oldest first, with their drafts: two queries however many.
+    `newest` keeps that many of the newest, after skipping the `skip` newest."""
     query = select(CaseRow).where(*where)
     if newest is not None:
-        query = query.order_by(CaseRow.id.desc()).limit(newest)
+        query = query.order_by(CaseRow.id.desc()).offset(skip).limit(newest)
     rows = sorted(await s.scalars(query), key=lambda r: r.id)
     if not rows:
         return []

@@ -121,6 +121,7 @@ def register(app: Application) -> None:
         Action.set_category_tone: settings_menu.on_set_category_tone,
         Action.clear_examples: settings_menu.on_clear_examples,
         Action.fix_text: cards.on_fix_text,
+        Action.history_page: commands.on_history_page,
         Action.cancel_prompt: prompts.on_cancel,
     }
     for action, callback in buttons.items():

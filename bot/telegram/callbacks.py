@@ -45,10 +45,13 @@ class Action(StrEnum):
     clear_examples = "ex"  # forget learned style examples
     fix_text = "ft"  # correct the text read from a screenshot
     cancel_prompt = "cx"  # case id 0; the prompt is the message the button is on
+    history_page = "hp"  # the "case id" is how many newer cases to skip; argument: all, open
 
 
 # Arguments each action accepts; anything else is rejected by unpack().
+HISTORY_FILTERS = frozenset({"all", "open"})
 ARGS: dict[Action, frozenset[str]] = {
+    Action.history_page: HISTORY_FILTERS,
     Action.set_tone: frozenset(Tone),
     Action.default_tone: frozenset(Tone),
     Action.recategorize: frozenset(Category),

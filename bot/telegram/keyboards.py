@@ -10,6 +10,8 @@ from bot.preferences import TEXT_LIMITS
 from bot.telegram import texts
 from bot.telegram.callbacks import Action, pack
 
+HISTORY_PAGE = 10  # cases per /history page
+
 
 def _button(label: str, action: Action, case_id: int = 0, arg: str | None = None):
     return InlineKeyboardButton(label, callback_data=pack(action, case_id, arg))
@@ -158,9 +160,12 @@ def default_tone_picker(current: Tone) -> InlineKeyboardMarkup:
     )
 
 
-def history(cases: list[Case]) -> InlineKeyboardMarkup | None:
-    if not cases:
-        return None
+def history(
+    cases: list[Case], skip: int = 0, more: bool = False, only_open: bool = False
+) -> InlineKeyboardMarkup | None:
+    """An Open button per case, then paging and the all/open switch."""
+    if not cases and not skip and not only_open:
+        return None  # no cases at all
     rows = [
         [
             _button(
@@ -169,8 +174,19 @@ def history(cases: list[Case]) -> InlineKeyboardMarkup | None:
                 c.id,
             )
         ]
-        for c in cases[:10]
+        for c in cases
     ]
+    view = "open" if only_open else "all"
+    paging = []
+    if skip:
+        newer = max(0, skip - HISTORY_PAGE)
+        paging.append(_button(texts.BUTTON_NEWER, Action.history_page, newer, view))
+    if more:
+        paging.append(_button(texts.BUTTON_OLDER, Action.history_page, skip + len(cases), view))
+    if paging:
+        rows.append(paging)
+    switch = (texts.BUTTON_ALL_CASES, "all") if only_open else (texts.BUTTON_ONLY_OPEN, "open")
+    rows.append([_button(switch[0], Action.history_page, 0, switch[1])])
     return InlineKeyboardMarkup(rows)
 
 

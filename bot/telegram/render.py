@@ -108,11 +108,14 @@ def approved_reply(text: str, copy_button: bool) -> str:
     return f"<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
 
 
-def history(cases: list[Case], now: datetime | None = None) -> str:
+def history(
+    cases: list[Case], now: datetime | None = None, skip: int = 0, only_open: bool = False
+) -> str:
     if not cases:
-        return texts.HISTORY_EMPTY
+        return texts.HISTORY_NONE_OPEN if only_open else texts.HISTORY_EMPTY
     now = now or datetime.now(UTC)
-    lines = [texts.HISTORY_TITLE]
+    title = texts.HISTORY_OPEN_TITLE if only_open else texts.HISTORY_TITLE
+    lines = [title + texts.HISTORY_PAGE.format(first=skip + 1, last=skip + len(cases))]
     for case in cases:
         a = case.assessment
         who = case.incoming.sender_name or (a.sender_name if a else None)

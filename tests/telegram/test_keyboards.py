@@ -75,5 +75,7 @@ def test_the_picker_opened_from_the_question_marks_no_category_as_current():
 
 def test_a_closed_uncertain_case_has_no_buttons_and_history_says_not_sure():
     assert keyboards.card(unsure(Category.genuine, None, status=CaseStatus.discarded)) is None
-    [[(label, data)]] = rows(keyboards.history([unsure(Category.genuine, Category.recruiting)]))
+    [[(label, data)], _switch] = rows(
+        keyboards.history([unsure(Category.genuine, Category.recruiting)])
+    )
     assert label == "Open #42 · not sure" and data == "cs1:op:42"

@@ -9,11 +9,11 @@ from telegram import Update
 from telegram.constants import MessageLimit
 
 from bot import stats
-from bot.telegram import keyboards, render, texts
+from bot.telegram import callbacks, keyboards, render, texts
 from bot.telegram.context import BotContext
 from bot.telegram.delivery import edit_text
+from bot.telegram.keyboards import HISTORY_PAGE
 
-HISTORY_SIZE = 10
 STATS_CASES = 10_000
 
 
@@ -37,9 +37,27 @@ async def on_stats(update: Update, context: BotContext) -> None:
 
 
 async def on_history(update: Update, context: BotContext) -> None:
-    """Recent cases, each with a button to reopen it."""
-    cases = await context.service.recent(update.effective_user.id, HISTORY_SIZE)
-    await update.message.reply_html(render.history(cases), reply_markup=keyboards.history(cases))
+    """Recent cases, each with a button to reopen it, ten at a time."""
+    cases, more = await context.service.history(update.effective_user.id, 0, HISTORY_PAGE)
+    await update.message.reply_html(
+        render.history(cases), reply_markup=keyboards.history(cases, 0, more)
+    )
+
+
+async def on_history_page(update: Update, context: BotContext) -> None:
+    """Another page of /history, or only the open cases, in the same message."""
+    query = update.callback_query
+    press = callbacks.press_of(query.data)
+    skip, only_open = press.case_id, press.arg == "open"
+    cases, more = await context.service.history(
+        update.effective_user.id, skip, HISTORY_PAGE, only_open
+    )
+    await query.answer()
+    await edit_text(
+        query.message,
+        render.history(cases, skip=skip, only_open=only_open),
+        keyboards.history(cases, skip, more, only_open),
+    )
 
 
 async def on_forget(update: Update, context: BotContext) -> None:

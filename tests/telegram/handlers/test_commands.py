@@ -18,6 +18,35 @@ async def test_help_lists_the_commands_and_an_unknown_command_points_to_it(bot: 
     assert "don't know that command" in unknown.params["text"]
 
 
+async def test_history_pages_ten_at_a_time_and_shows_only_open_cases(bot: Harness):
+    for i in range(12):
+        await bot.say(f"Hi, we help agencies like yours grow {i + 10}x. Quick call this week?")
+    [first] = await bot.say("/history")
+    assert "(1–10)" in first.params["text"]
+    assert sum(d.startswith("cs1:op:") for d in first.callback_data) == 10
+    assert "cs1:hp:10:all" in first.callback_data and "cs1:hp:0:open" in first.callback_data
+
+    [_, older] = await bot.press(first, "cs1:hp:10:all")
+    assert older.method == "editMessageText" and "(11–12)" in older.params["text"]
+    assert sum(d.startswith("cs1:op:") for d in older.callback_data) == 2
+    assert "cs1:hp:0:all" in older.callback_data  # back to the newer page
+
+    closed = first.callback_data[0].split(":")[2]  # the newest case: discard its card
+    card_calls = [c for c in bot.transport.calls if c.method == "sendMessage" and c.callback_data]
+    card = next(c for c in card_calls if f"cs1:ap:{closed}" in c.callback_data)
+    await bot.press(card, f"cs1:dc:{closed}")
+    [_, only_open] = await bot.press(first, "cs1:hp:0:open")
+    assert "Open cases" in only_open.params["text"] and "(1–10)" in only_open.params["text"]
+    assert f"cs1:op:{closed}" not in only_open.callback_data
+    assert "cs1:hp:0:all" in only_open.callback_data
+
+
+async def test_a_forged_history_page_is_a_stale_button(bot: Harness):
+    [listing] = await bot.say("/history")
+    [answer] = await bot.press(listing, "cs1:hp:0:everything")
+    assert answer.params["text"] == texts.STALE_BUTTON
+
+
 async def test_history_reopens_a_case_as_a_fresh_card(bot: Harness):
     card = await bot.card()
     [listing] = await bot.say("/history")
