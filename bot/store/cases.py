@@ -308,23 +308,24 @@ class CaseRepo:
         async with self._sessions() as s:
             return await load_case(s, CaseRow.id == case_id, CaseRow.user_id == user_id)
 
-    async def recent(self, user_id: int, limit: int = 10) -> list[Case]:
-        """The user's newest cases, newest first."""
+    async def recent(
+        self, user_id: int, limit: int = 10, skip: int = 0, only_open: bool = False
+    ) -> list[Case]:
+        """The user's newest cases (open ones only, if asked), newest first, after skipping
+        the `skip` newest."""
+        where = [CaseRow.user_id == user_id]
+        if only_open:
+            where.append(CaseRow.status == CaseStatus.drafted.value)
         async with self._sessions() as s:
-            cases = await load_cases(s, CaseRow.user_id == user_id, newest=limit)
+            cases = await load_cases(s, *where, newest=limit, skip=skip)
         return cases[::-1]
 
     async def page(
         self, user_id: int, skip: int, size: int, only_open: bool = False
     ) -> tuple[list[Case], bool]:
         """A page of the user's cases, newest first, and whether older ones follow."""
-        where = [CaseRow.user_id == user_id]
-        if only_open:
-            where.append(CaseRow.status == CaseStatus.drafted.value)
-        async with self._sessions() as s:
-            cases = await load_cases(s, *where, newest=size + 1, skip=skip)
-        newest_first = cases[::-1]
-        return newest_first[:size], len(newest_first) > size
+        cases = await self.recent(user_id, size + 1, skip, only_open)
+        return cases[:size], len(cases) > size
 
     async def count(self, user_id: int) -> int:
         async with self._sessions() as s:
