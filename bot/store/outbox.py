@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.store.schema import OutboxRow, utcnow
@@ -41,7 +41,9 @@ class Backlog:
     oldest: datetime | None
 
 
-def owe(session: AsyncSession, case_id: int, user_id: int, chat_id: int, kind: str, text: str):
+def owe(
+    session: AsyncSession, case_id: int, user_id: int, chat_id: int, kind: str, text: str
+) -> None:
     """Add the owed message to a transaction that is changing the state that owes it."""
     session.add(OutboxRow(case_id=case_id, user_id=user_id, chat_id=chat_id, kind=kind, text=text))
 
@@ -144,7 +146,7 @@ class Outbox:
             ).one()
         return Backlog(count, oldest)
 
-    async def _claim(self, *where) -> Owed | None:
+    async def _claim(self, *where: ColumnElement[bool]) -> Owed | None:
         """One conditional UPDATE: of two senders racing for a row, exactly one gets it."""
         now = utcnow()
         async with self._sessions.begin() as s:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any
 
 from telegram import Update
 from telegram.error import Conflict, NetworkError, RetryAfter
@@ -88,7 +89,9 @@ async def _poll(app: Application, tasks: set[asyncio.Task[None]], stop: asyncio.
         stopping.cancel()
 
 
-def _handle(app: Application, tasks: set[asyncio.Task[None]], update_id: int, payload) -> None:
+def _handle(
+    app: Application, tasks: set[asyncio.Task[None]], update_id: int, payload: dict[str, Any]
+) -> None:
     task = asyncio.create_task(process_stored(app, update_id, payload))
     tasks.add(task)
     task.add_done_callback(tasks.discard)
