@@ -61,6 +61,9 @@ class Settings(BaseSettings):
 
     llm_concurrency: int = Field(default=8, ge=1, le=256)
     llm_timeout: float = Field(default=30.0, gt=0, le=600)
+    # Seconds a case may wait for the model, retries and queueing included; then the card
+    # shows the offline draft with a note saying why.
+    case_budget: float = Field(default=20.0, gt=0, le=600)
     vision: bool = False
 
     prompts_dir: Path = DEFAULT_PROMPTS_DIR

@@ -26,9 +26,9 @@ class ModelUnavailable(ColdShoulderError):
     """The model gave no usable answer; `kind` says why, `details` fill the wording.
 
     Kinds: "bad_key", "model_not_found" (model), "rejected_request", "rate_limited",
-    "timed_out", "unreachable", "server_failed" (status), "unsafe_answer". `permanent` marks
-    configuration problems (bad key, unknown model) that retrying won't fix. The words for
-    each kind are in prompts/notes.toml [model_unavailable].
+    "timed_out", "over_budget" (seconds), "unreachable", "server_failed" (status),
+    "unsafe_answer". `permanent` marks configuration problems (bad key, unknown model) that
+    retrying won't fix. The words for each kind are in prompts/notes.toml [model_unavailable].
     """
 
     def __init__(self, kind: str, *, permanent: bool = False, **details: object):

@@ -63,7 +63,8 @@ LLM_SECONDS = Histogram(
 LLM_CALLS = Counter(
     "coldshoulder_llm_calls",
     "Model calls by outcome: ok, rejected (the answer failed our checks), a ModelUnavailable "
-    "kind (rate_limited, timed_out, unreachable, server_failed, ...), or error",
+    "kind (rate_limited, timed_out, unreachable, server_failed, ...), cancelled (over the "
+    "case's time budget), or error",
     ["outcome"],
     registry=REGISTRY,
 )

@@ -126,9 +126,12 @@ def app_settings(database_url: str, **overrides: Any) -> Settings:
 MODEL_KEY = "sk-fake"  # the key the fake OpenAI server accepts
 
 
-def llm_settings(database_url: str, model: FakeOpenAI, key: str = MODEL_KEY) -> Settings:
+def llm_settings(
+    database_url: str, model: FakeOpenAI, key: str = MODEL_KEY, **overrides: Any
+) -> Settings:
     """Settings with the LLM engine on: the real openai client, pointed at `model`."""
-    return app_settings(database_url, openai_api_key=key, openai_base_url=model.url, llm_timeout=5)
+    values = {"openai_api_key": key, "openai_base_url": model.url, "llm_timeout": 5}
+    return app_settings(database_url, **(values | overrides))
 
 
 def model_answer(**overrides: Any) -> dict[str, Any]:

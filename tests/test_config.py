@@ -19,6 +19,7 @@ def test_defaults_match_the_design(settings: Settings):
     assert settings.listen == "127.0.0.1:8080"
     assert settings.llm_concurrency == 8
     assert settings.llm_timeout == 30
+    assert settings.case_budget == 20
     assert settings.vision is False
     assert not settings.llm_enabled
 

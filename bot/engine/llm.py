@@ -97,6 +97,7 @@ class LLMEngine:
             max_retries=0,  # tenacity owns retries
         )
         self.concurrency = settings.llm_concurrency
+        self.budget = settings.case_budget
         self._slots = asyncio.Semaphore(self.concurrency)
         self.structured = True  # json_schema until a server says it can't
         # A configuration problem: stop calling the model. `broken` says it in words (health).
@@ -196,6 +197,21 @@ class LLMEngine:
             {"role": "system", "content": self.static_prompt},
             {"role": "user", "content": content},
         ]
+        try:
+            # The case's whole time budget, waiting for a free slot included.
+            async with asyncio.timeout(self.budget):
+                return await self._ask_checked(messages, schema, parse, incoming, prefs)
+        except TimeoutError:
+            raise ModelUnavailable("over_budget", seconds=f"{self.budget:g}") from None
+
+    async def _ask_checked(
+        self,
+        messages: list[dict[str, Any]],
+        schema: dict[str, Any],
+        parse: type[BaseModel],
+        incoming: Incoming,
+        prefs: Preferences,
+    ) -> tuple[Any, Usage]:
         usage = Usage()
         async with self._slots:
             for attempt in range(2):
@@ -208,6 +224,9 @@ class LLMEngine:
                     return checked, usage
                 except ModelUnavailable as exc:
                     outcome = exc.kind
+                    raise
+                except asyncio.CancelledError:
+                    outcome = "cancelled"  # over the case's budget, or shutting down
                     raise
                 except InvalidOutput as exc:
                     outcome = "rejected"

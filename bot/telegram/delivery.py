@@ -69,11 +69,23 @@ def _seconds(value: int | float | timedelta) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-async def send_card(bot: ExtBot, service: Service, case: Case) -> Case:
-    """Send a case card and remember which message it is."""
-    sent = await bot.send_message(
-        case.chat_id, render.card(case), reply_markup=keyboards.card(case)
-    )
+async def send_card(
+    bot: ExtBot, service: Service, case: Case, replacing: int | None = None
+) -> Case:
+    """Send a case card and remember which message it is. `replacing`: a "Still working"
+    message the card takes the place of; if it cannot be edited, the card comes as a new
+    message and the stale one goes."""
+    text, markup = render.card(case), keyboards.card(case)
+    if replacing:
+        try:
+            await bot.edit_message_text(
+                text, chat_id=case.chat_id, message_id=replacing, reply_markup=markup
+            )
+            return await service.card_sent(case, replacing)
+        except BadRequest as exc:  # deleted by the user, say
+            log.info("could not turn message %s into the card: %s", replacing, exc)
+            await best_effort(bot.delete_message(case.chat_id, replacing))
+    sent = await bot.send_message(case.chat_id, text, reply_markup=markup)
     return await service.card_sent(case, sent.message_id)
 
 

@@ -196,6 +196,8 @@ STATUS_LINES = {
     CaseStatus.approved: "✅ <b>Approved.</b> The reply is below, ready to paste.",
     CaseStatus.discarded: "🗑 <b>Discarded.</b> Nothing was sent.",
 }
+# Sent once when a case takes longer than a few seconds; the card then replaces it.
+STILL_WORKING = "⏳ Still working on it… the card will appear here."
 CARD_WORKING = "⏳ Case #{case_id}: still working on it."
 # An uncertain verdict: the card asks instead of guessing (no draft, no percentage).
 CARD_UNSURE_HEADLINE = "<b>🤔 Not sure what this is</b>"

@@ -23,7 +23,7 @@ import itertools
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
@@ -66,13 +66,14 @@ DOWNLOAD = "download"  # the method name a file download is recorded under
 @dataclass
 class Call:
     """One Bot API request: its method, its parameters as Telegram receives them (JSON values;
-    an upload as {"filename", "content", "mimetype"}), the `result` it was answered with and
-    the HTTP `status` (not 200: a scripted failure, and `result` is None)."""
+    an upload as {"filename", "content", "mimetype"}), the `result` it was answered with,
+    the HTTP `status` (not 200: a scripted failure, and `result` is None) and its time."""
 
     method: str
     params: dict[str, Any]
     result: Any
     status: int = 200
+    at: float = field(default_factory=time.monotonic)  # when the bot made it
 
     @property
     def buttons(self) -> list[dict[str, Any]]:

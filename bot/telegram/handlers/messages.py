@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 
 from telegram import Document, Message, PhotoSize, Update
-from telegram.constants import ChatAction
 
 from bot import metrics
 from bot.errors import ScreenshotError
@@ -19,6 +18,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.delivery import best_effort, retire_card, send_card
 from bot.telegram.handlers import prompts, settings
 from bot.telegram.intake import MAX_TEXT, Unsupported, image_of, read_message
+from bot.telegram.progress import Progress
 
 
 async def on_message(update: Update, context: BotContext) -> None:
@@ -58,31 +58,36 @@ async def _read_screenshot(
     if (image.file_size or 0) > MAX_IMAGE_BYTES:
         await message.reply_text(texts.SCREENSHOT_ERRORS["too_large"])
         return
-    await best_effort(context.bot.send_chat_action(message.chat_id, ChatAction.TYPING))
-    data = bytes(await (await image.get_file()).download_as_bytearray())
-    try:
-        shot = await read_screenshot(ocr, data)
-    except ScreenshotError as exc:
-        await message.reply_text(texts.SCREENSHOT_ERRORS[exc.kind])
-        return
-    incoming = shot.incoming().model_copy(update={"message_id": message.message_id})
-    pending = await context.service.intake(message.from_user.id, message.chat_id, incoming)
-    await _draft_and_show(pending, context, received, image=data)
+    async with Progress(context.bot, message.chat_id) as progress:  # OCR takes seconds
+        data = bytes(await (await image.get_file()).download_as_bytearray())
+        try:
+            shot = await read_screenshot(ocr, data)
+        except ScreenshotError as exc:
+            await progress.conclude(message, texts.SCREENSHOT_ERRORS[exc.kind])
+            return
+        incoming = shot.incoming().model_copy(update={"message_id": message.message_id})
+        pending = await context.service.intake(message.from_user.id, message.chat_id, incoming)
+        await _draft_and_show(pending, context, received, image=data, progress=progress)
 
 
 async def _draft_and_show(
-    pending: Pending | None, context: BotContext, received: float, image: bytes | None = None
+    pending: Pending | None,
+    context: BotContext,
+    received: float,
+    image: bytes | None = None,
+    progress: Progress | None = None,
 ) -> None:
     """The stored case, drafted and shown as a card; `received` is the time.monotonic() at
     which the message reached its handler, the start of the card's latency."""
     if pending is None:  # part of a long paste that another message is collecting
         return
-    # A typing indicator is a courtesy: a failed one must not hold up the case.
-    await best_effort(context.bot.send_chat_action(pending.case.chat_id, ChatAction.TYPING))
-    case = await context.service.draft(pending, image=image)
+    async with progress or Progress(context.bot, pending.case.chat_id) as shown:
+        case = await context.service.draft(pending, image=image)
     if case is not None:  # None: another replica drafted it and shows the card
-        await send_card(context.bot, context.service, case)
+        await send_card(context.bot, context.service, case, replacing=shown.message_id)
         metrics.CARD_SECONDS.observe(time.monotonic() - received)
+    elif shown.message_id is not None:
+        await best_effort(context.bot.delete_message(pending.case.chat_id, shown.message_id))
 
 
 async def _answer_prompt(message: Message, context: BotContext) -> bool:

@@ -7,7 +7,9 @@ import asyncio
 import io
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,8 @@ from PIL import Image
 
 from bot.engine import OfflineEngine
 from bot.models import Assessment, Incoming
-from bot.telegram import texts
+from bot.telegram import progress, texts
+from bot.telegram.progress import STILL_WORKING_AFTER, TYPING_EVERY
 from tests.fakes.openai import FakeOpenAI
 from tests.fakes.telegram import media
 from tests.fakes.transport import Call
@@ -209,6 +212,65 @@ async def test_a_cards_latency_runs_from_the_message_to_the_card(tmp_path: Path,
     assert counted("coldshoulder_llm_calls_total", outcome="ok") == answered + 1
 
 
+# --- progress while a case takes its time -------------------------------------------------
+
+
+async def test_a_slow_model_gets_renewed_typing_and_one_still_working_message_the_card_replaces(
+    tmp_path: Path, model: FakeOpenAI
+):
+    model.reply(model_answer(), delay=12)
+    async with harness(llm_settings(sqlite_url(tmp_path), model, llm_timeout=30)) as bot:
+        calls = await bot.say(CALL_REQUEST, forwarded_from="Priya")
+        shown = bot.rows("select card_message_id from cases")
+
+    start, end = calls[0].at, calls[-1].at
+    typing = [c.at for c in calls if c.method == "sendChatAction"]
+    assert typing[0] == start and len(typing) >= 4
+    assert max(b - a for a, b in pairwise([*typing, end])) < TYPING_EVERY + 0.5
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert [c.params["text"] for c in sent] == [texts.STILL_WORKING]
+    assert STILL_WORKING_AFTER <= sent[0].at - start < STILL_WORKING_AFTER + 1
+    card = calls[-1]
+    assert card.method == "editMessageText"
+    assert card.params["message_id"] == sent[0].result["message_id"] == shown[0][0]
+    assert "Meeting request" in card.params["text"] and card.buttons
+    assert end - start >= 12
+
+
+async def test_a_hung_model_gives_the_offline_card_within_the_budget(
+    tmp_path: Path, model: FakeOpenAI
+):
+    model.hang(60)
+    settings = llm_settings(sqlite_url(tmp_path), model, llm_timeout=60, case_budget=3)
+    async with harness(settings) as bot:
+        started = time.monotonic()
+        calls = await bot.say(CALL_REQUEST, forwarded_from="Priya")
+        took = time.monotonic() - started
+
+    assert 3 <= took < 4
+    card = calls[-1]
+    assert card.method == "sendMessage" and card.buttons
+    assert "offline draft: the model took longer than 3 s" in card.params["text"]
+
+
+async def test_a_still_working_message_that_cannot_be_edited_gives_way_to_a_new_card(
+    tmp_path: Path, model: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(progress, "STILL_WORKING_AFTER", 0.3)
+    model.reply(model_answer(), delay=1)
+    async with harness(llm_settings(sqlite_url(tmp_path), model)) as bot:
+        bot.transport.fail_next("editMessageText", 400, "Bad Request: message to edit not found")
+        calls = await bot.say(CALL_REQUEST, forwarded_from="Priya")
+        shown = bot.rows("select card_message_id from cases")
+
+    methods = [c.method for c in calls if c.method != "sendChatAction"]
+    assert methods == ["sendMessage", "editMessageText", "deleteMessage", "sendMessage"]
+    still, _, deleted, card = (c for c in calls if c.method != "sendChatAction")
+    assert still.params["text"] == texts.STILL_WORKING
+    assert deleted.params["message_id"] == still.result["message_id"]
+    assert card.buttons and shown[0][0] == card.result["message_id"]
+
+
 # --- screenshots: getFile, the download, OCR ----------------------------------------------
 
 SHOT = Spec(layout="mobile", theme="light", scale=2, thread="growthly")
@@ -241,9 +303,8 @@ async def test_a_screenshot_becomes_a_card_that_says_where_its_text_came_from(
         "sendChatAction",
         "getFile",
         "download",
-        "sendChatAction",
         "sendMessage",
-    ]
+    ]  # one "typing…" covers reading and drafting when both are quick
     assert calls[1].params["file_id"] == "shot1"
     assert calls[2].params["file_path"] == "photos/shot1.jpg"
     card = calls[-1].params["text"]
