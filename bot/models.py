@@ -72,6 +72,9 @@ class Assessment(BaseModel):
     # `category` stays the best guess; `alternative` is the other likely reading.
     uncertain: bool = False
     alternative: Category | None = None
+    # The category is the user's word (a correction, or what they said of this sender
+    # before), not a reading of the text: the card says so instead of a likelihood.
+    by_user: bool = False
 
     @property
     def cold_reading(self) -> Category | None:

@@ -154,6 +154,7 @@ class Service:
             update={
                 "category": category,
                 "confidence": 1.0,
+                "by_user": True,
                 "generic": case.assessment.generic and category.is_cold,
                 "uncertain": False,  # the user said what it is: the card shows the draft
             }
@@ -372,6 +373,7 @@ class Service:
             update={
                 "category": category,
                 "confidence": 1.0,
+                "by_user": True,
                 "generic": a.generic and category.is_cold,
                 "uncertain": False,
                 "signals": [Signal(signal=signal), *a.signals][:6],

@@ -15,58 +15,76 @@ from bot.text import language
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
 MAX_QUOTE = 160
-MAX_SIGNALS = 6
+MAX_REASONS = 4  # bullets under "Why"; the rest add length, not trust
 
 
 def card(case: Case) -> str:
-    """The case card; shortened (never the draft) to fit Telegram's limit."""
+    """The case card; shortened to fit Telegram's limit: quotes first, the draft last."""
     text = _card(case, quote_limit=MAX_QUOTE, excerpt_limit=300)
     if len(text) > MAX_MESSAGE:
         text = _card(case, quote_limit=60, excerpt_limit=0)
     if len(text) > MAX_MESSAGE:
-        # Only a pathological draft gets here; cut it rather than fail to show the card.
-        text = text[: MAX_MESSAGE - 1] + "…"
+        # Only a pathological draft gets here: cut it (whole tags kept) rather than fail.
+        text = _card(case, quote_limit=60, excerpt_limit=0, draft_limit=MAX_MESSAGE // 2)
     return text
 
 
-def _card(case: Case, quote_limit: int, excerpt_limit: int) -> str:
+def _card(case: Case, quote_limit: int, excerpt_limit: int, draft_limit: int | None = None) -> str:
+    """Verdict, sender and notes; the draft, the part one acts on; then the reasons, folded
+    into an expandable quote whose first lines still read on their own."""
     a = case.assessment
     if a is None:
-        return texts.CARD_WORKING.format(case_id=case.id)
+        return texts.CARD_WORKING
     if a.uncertain:
         # A question, not a verdict: no category, no percentage, and (below) no draft.
         lines = [texts.CARD_UNSURE_HEADLINE]
         if case.status is CaseStatus.drafted:
             lines.append(texts.CARD_UNSURE_ASK)
     else:
-        lines = [
-            texts.CARD_HEADLINE.format(
-                headline=texts.HEADLINES[a.category], percent=round(a.confidence * 100)
-            )
-        ]
+        lines = [_headline(case, a)]
     sender = case.incoming.sender_name or a.sender_name
     if sender:
         lines.append(texts.CARD_FROM.format(sender=escape(sender)))
     lines += [f"<i>{escape(note)}</i>" for note in _notes(case)]
-    if a.signals:
-        lines += ["", texts.CARD_WHY]
-        for signal in a.signals[:MAX_SIGNALS]:
-            quote = f": “{escape(_cut(signal.quote, quote_limit))}”" if signal.quote else ""
-            lines.append(f"• {escape(signal.signal)}{quote}")
-    if a.generic:
-        lines.append(texts.CARD_GENERIC)
-    if excerpt_limit and not a.signals:
-        lines += ["", f"<blockquote>{escape(_cut(case.incoming.text, excerpt_limit))}</blockquote>"]
-    lines.append("")
     if not a.uncertain:  # an uncertain card's draft waits for the user's answer
-        lines += _draft(case, a)
+        lines += ["", *_draft(case, a, draft_limit)]
+    # Reasons that quote the message, or else the message itself to judge by.
+    if a.signals or not excerpt_limit:
+        folded = [texts.CARD_WHY, *_reasons(a, quote_limit)]
+    else:
+        folded = [texts.CARD_THEIR_MESSAGE, escape(_cut(case.incoming.text, excerpt_limit))]
+        folded += [texts.CARD_GENERIC] if a.generic else []
+    if len(folded) > 1:
+        lines += ["", "<blockquote expandable>" + "\n".join(folded) + "</blockquote>"]
     if case.status in texts.STATUS_LINES:
         lines += ["", texts.STATUS_LINES[case.status]]
-    lines.append(texts.CARD_FOOTER.format(case_id=case.id))
     return "\n".join(lines)
 
 
-def _draft(case: Case, a: Assessment) -> list[str]:
+def _headline(case: Case, a: Assessment) -> str:
+    headline = texts.HEADLINES[a.category]
+    if a.by_user:
+        return texts.CARD_HEADLINE_CORRECTED.format(headline=headline)
+    # A reading from text is never certain: 99.6% shows as 99, not 100.
+    percent = min(99, round(a.confidence * 100))
+    return texts.CARD_HEADLINE.format(
+        headline=headline, likely=texts.likelihood(a.confidence), percent=percent
+    )
+
+
+def _reasons(a: Assessment, quote_limit: int) -> list[str]:
+    """At most MAX_REASONS bullets, the template remark kept when it applies."""
+    shown = a.signals[: MAX_REASONS - 1 if a.generic else MAX_REASONS]
+    bullets = [
+        f"• {escape(s.signal)}" + (f": “{escape(_cut(s.quote, quote_limit))}”" if s.quote else "")
+        for s in shown
+    ]
+    if a.generic:
+        bullets.append(texts.CARD_GENERIC)
+    return bullets
+
+
+def _draft(case: Case, a: Assessment, limit: int | None = None) -> list[str]:
     """The draft, or a scam card's advice instead of it."""
     draft = case.draft
     if a.category is Category.scam and not case.draft_shown:
@@ -79,7 +97,8 @@ def _draft(case: Case, a: Assessment) -> list[str]:
         label = texts.CARD_DRAFT.format(tone=draft.tone.value)
     if a.category is Category.genuine:
         label += texts.CARD_DRAFT_GENUINE
-    return [f"<b>{label}</b>", f"<blockquote>{escape(draft.text)}</blockquote>"]
+    text = _cut(draft.text, limit) if limit else draft.text
+    return [f"<b>{label}</b>", f"<blockquote>{escape(text)}</blockquote>"]
 
 
 def _notes(case: Case) -> list[str]:

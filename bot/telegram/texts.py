@@ -198,11 +198,14 @@ STATUS_LINES = {
 }
 # Sent once when a case takes longer than a few seconds; the card then replaces it.
 STILL_WORKING = "⏳ Still working on it… the card will appear here."
-CARD_WORKING = "⏳ Case #{case_id}: still working on it."
+CARD_WORKING = "⏳ Still working on it…"
 # An uncertain verdict: the card asks instead of guessing (no draft, no percentage).
 CARD_UNSURE_HEADLINE = "<b>🤔 Not sure what this is</b>"
 CARD_UNSURE_ASK = "Is this someone you know, or a cold message? Pick one and I'll draft a reply."
-CARD_HEADLINE = "<b>{headline}</b> · {percent}% sure"
+CARD_HEADLINE = "<b>{headline}</b> · {likely} ({percent}%)"
+CARD_HEADLINE_CORRECTED = "<b>{headline}</b> · as you said"
+# Confidence in words, highest first: the first whose floor the confidence reaches.
+LIKELIHOOD = ((0.9, "very likely"), (0.7, "likely"), (0.0, "possibly"))
 CARD_FROM = "From: {sender}"
 CARD_WHY = "<b>Why</b>"
 CARD_GENERIC = "• reads like a mass template"
@@ -213,7 +216,7 @@ CARD_SCAM_ADVICE = (
 CARD_YOUR_VERSION = "Your version"
 CARD_DRAFT = "Draft · {tone}"
 CARD_DRAFT_GENUINE = " · a normal, friendly reply"
-CARD_FOOTER = "<i>case #{case_id}</i>"
+CARD_THEIR_MESSAGE = "<b>Their message</b>"
 NOTE_OFFLINE_LANGUAGE = "This message is in {language}; the offline engine writes English."
 NOTE_CORRECTED = "You corrected this from {category}."
 NOTE_SCREENSHOT = "📷 Read from a screenshot: “{first_words}” Misread? Tap Fix text."
@@ -252,6 +255,10 @@ SETTINGS_NONE = "<i>none</i>"
 SETTINGS_NOT_SET = "not set"
 SETTINGS_MATCH_SENDER = "match the sender"
 ON_OFF = {True: "on", False: "off"}
+
+
+def likelihood(confidence: float) -> str:
+    return next(words for floor, words in LIKELIHOOD if confidence >= floor)
 
 
 def ordinal(n: int) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
-import html
 import itertools
 import json
 import re
@@ -37,6 +36,7 @@ from urllib.parse import urlsplit
 import aiohttp
 from aiohttp import web
 
+from tests.fakes.html import EntityError, plain_text
 from tests.fakes.server import LoopbackServer
 
 NOT_MODIFIED = (
@@ -143,9 +143,13 @@ def _update_kind(update: dict) -> str:
 
 
 def _plain(text: str, parse_mode: str | None) -> str:
-    """The text Telegram stores: HTML tags stripped and entities unescaped (Markdown left as is)."""
+    """The text Telegram stores: HTML parsed as strictly as Telegram does (a 400 for what it
+    refuses), Markdown left as is."""
     if (parse_mode or "").lower() == "html":
-        return html.unescape(re.sub(r"</?[a-zA-Z][^>]*>", "", text))
+        try:
+            return plain_text(text)
+        except EntityError as exc:
+            raise ApiError(400, str(exc)) from None
     return text
 
 

@@ -29,6 +29,8 @@ from urllib.parse import unquote
 
 from telegram.request import BaseRequest, RequestData
 
+from tests.fakes.html import EntityError, plain_text
+
 BOT_ID = 123456
 TOKEN = f"{BOT_ID}:TEST-token-never-real"
 BOT_USER = {
@@ -174,6 +176,9 @@ class RecordingRequest(BaseRequest):
         elif api_method in _TRUE_METHODS:
             result = True
         elif api_method in _MESSAGE_METHODS:
+            refused = _refused_markup(params)
+            if refused:
+                return self._error(api_method, params, 400, refused)
             result = self._message(api_method, params)
         else:
             # Loud, so a handler calling something new shows up as a failed call, not a hang.
@@ -253,3 +258,15 @@ def chat(chat_id: int) -> dict[str, Any]:
     if chat_id < 0:
         return {"id": chat_id, "type": "group", "title": "A group"}
     return {"id": chat_id, "type": "private", "first_name": "Sam"}
+
+
+def _refused_markup(params: dict[str, Any]) -> str | None:
+    """Telegram's 400 description for HTML it would not parse (tests/fakes/html.py)."""
+    if str(params.get("parse_mode", "")).lower() != "html":
+        return None
+    for key in ("text", "caption"):
+        try:
+            plain_text(str(params.get(key) or ""))
+        except EntityError as exc:
+            return str(exc)
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from telegram.constants import MessageLimit
 
 from bot.models import (
@@ -17,6 +18,7 @@ from bot.models import (
     Tone,
 )
 from bot.telegram import render, texts
+from tests.fakes.html import plain_text
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -53,12 +55,50 @@ def make_case(
 def test_card_shows_verdict_evidence_sender_and_draft():
     case = make_case(incoming=Incoming(text="x", sender_name="Anna <Smith>"))
     text = render.card(case)
-    assert "Sales pitch" in text and "87% sure" in text
+    assert text.startswith("<b>🧊 Sales pitch</b> · likely (87%)\nFrom: Anna &lt;Smith&gt;\n")
     assert "pitches right after connecting: “Thanks for connecting!”" in text
-    assert "From: Anna &lt;Smith&gt;" in text
     assert "Draft · pointed" in text
     assert "<blockquote>Thank you for my interest.</blockquote>" in text
     assert "mass template" in text
+    assert "#42" not in text  # no case number on the card
+    plain_text(text)  # Telegram would parse it
+
+
+def test_the_draft_comes_before_the_reasons_which_fold_away():
+    signals = [Signal(signal=f"reason {n}", quote=f"quote {n}") for n in range(6)]
+    text = render.card(make_case(signals=signals))
+    draft, why = text.index("Draft · pointed"), text.index("<b>Why</b>")
+    assert draft < why
+    assert text[why - len("<blockquote expandable>") : why] == "<blockquote expandable>"
+    assert [f"reason {n}" in text for n in range(6)] == [True] * 3 + [False] * 3
+    assert "mass template" in text  # the fourth bullet: three signals and the template remark
+    assert plain_text(text).endswith("• reads like a mass template")
+
+    ungeneric = make_case(signals=signals)
+    ungeneric.assessment.generic = False
+    assert [f"reason {n}" in render.card(ungeneric) for n in range(6)] == [True] * 4 + [False] * 2
+
+
+@pytest.mark.parametrize(
+    ("confidence", "words"),
+    [
+        (0.97, "very likely (97%)"),
+        (0.9, "very likely (90%)"),
+        (0.75, "likely (75%)"),
+        (0.55, "possibly (55%)"),
+        (0.996, "very likely (99%)"),
+    ],
+)
+def test_confidence_reads_as_a_word_with_its_percentage(confidence: float, words: str):
+    case = make_case()
+    case.assessment.confidence = confidence
+    assert render.card(case).startswith(f"<b>🧊 Sales pitch</b> · {words}\n")
+
+
+def test_the_users_own_call_is_not_shown_as_a_likelihood():
+    case = make_case()
+    case.assessment.confidence, case.assessment.by_user = 1.0, True
+    assert render.card(case).startswith("<b>🧊 Sales pitch</b> · as you said\n")
 
 
 def test_everything_from_the_message_is_escaped():
@@ -118,7 +158,11 @@ def test_an_uncertain_card_without_reasons_quotes_the_message_and_skips_draft_no
     text = render.card(
         unsure(Category.sales_pitch, Category.genuine, signals=[], drafts=[held_back])
     )
-    assert "<blockquote>Thanks for connecting! I help companies like yours.</blockquote>" in text
+    assert (
+        "<blockquote expandable><b>Their message</b>\n"
+        "Thanks for connecting! I help companies like yours.\n"
+        "• reads like a mass template</blockquote>"
+    ) in text
     assert "rate-limited" not in text and "let&#x27;s meet" not in text
 
 
@@ -145,9 +189,11 @@ def test_a_huge_card_is_shortened_not_rejected():
     text = render.card(case)
     assert len(text) <= MessageLimit.MAX_TEXT_LENGTH
     assert "word word" in text
+    plain_text(text)
 
-    case = make_case(draft="x" * 10_000)
-    assert len(render.card(case)) <= MessageLimit.MAX_TEXT_LENGTH
+    for draft in ("x" * 10_000, "<b>&" * 3_000):
+        text = render.card(make_case(draft=draft))
+        assert len(plain_text(text)) <= MessageLimit.MAX_TEXT_LENGTH
 
 
 def test_history_lists_cases_with_status_and_age():

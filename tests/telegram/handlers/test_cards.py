@@ -220,14 +220,14 @@ async def test_an_unsure_card_asks_and_a_cold_pick_drafts_and_is_remembered(unsu
     assert (answer.method, redrawn.method) == ("answerCallbackQuery", "editMessageText")
     assert redrawn.params["message_id"] == card.result["message_id"]
     drafted = redrawn.params["text"]
-    assert "Sales pitch</b> · 100% sure" in drafted and "Draft · pointed" in drafted
+    assert "Sales pitch</b> · as you said" in drafted and "Draft · pointed" in drafted
     assert "<blockquote>" in drafted and texts.CARD_UNSURE_HEADLINE not in drafted
     assert f"cs1:ap:{case}" in redrawn.callback_data
     assert unsure.rows("select draft_shown from cases where id = ?", case) == [(True,)]
 
     again = await unsure.card(PITCH, forwarded_from="Priya", sender_id=555)
 
-    assert "Sales pitch</b> · 100% sure" in again.params["text"]
+    assert "Sales pitch</b> · as you said" in again.params["text"]
     assert "you marked this sender as cold" in again.params["text"]
     assert "Draft · pointed" in again.params["text"]
     assert f"cs1:ap:{case_id(again)}" in again.callback_data
@@ -242,14 +242,14 @@ async def test_an_unsure_card_picked_genuine_gets_a_warm_draft_and_vouches(unsur
 
     [_, redrawn] = await unsure.press(card, f"cs1:rc:{case}:genuine")
 
-    assert "Looks genuine</b> · 100% sure" in redrawn.params["text"]
+    assert "Looks genuine</b> · as you said" in redrawn.params["text"]
     assert "Draft · warm · a normal, friendly reply" in redrawn.params["text"]
     assert f"cs1:ap:{case}" in redrawn.callback_data
     assert unsure.rows("select genuine from senders where key = ?", "id:556") == [(True,)]
 
     again = (await unsure.card(GENUINE, forwarded_from="Marta", sender_id=556)).params["text"]
 
-    assert "Looks genuine</b> · 100% sure" in again
+    assert "Looks genuine</b> · as you said" in again
     assert "you marked this sender as genuine" in again and "Draft · warm" in again
 
 
@@ -266,7 +266,7 @@ async def test_something_else_opens_the_picker_and_back_returns_to_the_question(
     assert back.callback_data == card.callback_data
 
     [_, redrawn] = await unsure.press(card, f"cs1:rc:{case}:recruiting")
-    assert "Recruiting</b> · 100% sure" in redrawn.params["text"]
+    assert "Recruiting</b> · as you said" in redrawn.params["text"]
     assert "You corrected this from sales pitch." in redrawn.params["text"]
 
     [listing] = await unsure.say("/history")

@@ -175,7 +175,7 @@ async def test_the_card_shows_the_models_verdict_evidence_and_draft(
         card = (await bot.card(CALL_REQUEST)).params["text"]
         tokens = bot.rows("select prompt_tokens, completion_tokens from cases")
 
-    assert "Meeting request" in card and "88% sure" in card
+    assert "Meeting request" in card and "likely (88%)" in card
     assert "vague call request: “Quick 15-minute call?”" in card
     assert "networking event" in card
     assert "offline draft" not in card
@@ -299,14 +299,15 @@ async def test_a_screenshot_becomes_a_card_that_says_where_its_text_came_from(
 ):
     calls = await send_screenshot(sqlite_bot, "shot1", caption="another one of these")
 
-    assert [c.method for c in calls] == [
-        "sendChatAction",
-        "getFile",
-        "download",
-        "sendMessage",
-    ]  # one "typing…" covers reading and drafting when both are quick
-    assert calls[1].params["file_id"] == "shot1"
-    assert calls[2].params["file_path"] == "photos/shot1.jpg"
+    assert calls[0].method == "sendChatAction"  # "typing…" at once, renewed while OCR runs
+    # On a busy machine OCR can take over 8 s: then "Still working" comes and becomes the card.
+    shown = [c for c in calls if c.method != "sendChatAction"]
+    assert [c.method for c in shown] in (
+        ["getFile", "download", "sendMessage"],
+        ["getFile", "download", "sendMessage", "editMessageText"],
+    )
+    assert shown[0].params["file_id"] == "shot1"
+    assert shown[1].params["file_path"] == "photos/shot1.jpg"
     card = calls[-1].params["text"]
     thread = THREADS[SHOT.thread]
     first_words = " ".join(thread.expected_body.split()[:5])
