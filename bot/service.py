@@ -33,6 +33,7 @@ from bot.models import (
 from bot.store import Forgotten, Store, Transition
 from bot.store.outbox import REPLY, Owed
 from bot.store.schema import utcnow
+from bot.text import names
 
 # Telegram clients split a paste longer than 4,096 characters into several messages sent
 # back to back. Only a long message can be the first part of such a split, so only a long
@@ -262,10 +263,18 @@ class Service:
         return case
 
     async def replace_text(self, case: Case, text: str) -> Pending | None:
-        """A misread screenshot's corrected text: the old case closes, a new one is stored."""
+        """A misread screenshot's corrected text: the old case closes, a new one is stored.
+        A first line "From: Name" corrects the sender; alone, it keeps the text."""
+        sender, body = names.from_line(text)
         if not (await self.store.cases.discard(case)).ok:
             return None
-        fixed = case.incoming.model_copy(update={"text": text.strip(), "message_id": None})
+        fixed = case.incoming.model_copy(
+            update={
+                "text": body or case.incoming.text,
+                "sender_name": sender or case.incoming.sender_name,
+                "message_id": None,
+            }
+        )
         return await self.intake(case.user_id, case.chat_id, fixed)
 
     # --- the user's history and data ---------------------------------------------------

@@ -167,7 +167,11 @@ SCREENSHOT_ERRORS = {
     ),
     "ocr_missing": SCREENSHOTS_OFF,
 }
-FIX_TEXT_PROMPT = "Send the message text as it should read; I'll assess it again."
+FIX_TEXT_PROMPT = (
+    "Send the message text as it should read; I'll assess it again.\n"
+    "Wrong sender? Start with a line <code>From: Their Name</code> (that line alone fixes "
+    "just the name)."
+)
 FIXED_TEXT = "📝 Replaced: the card for the corrected text is below."
 
 # --- prompts (Edit, Fix text, settings): the next typed message answers them --------------

@@ -70,6 +70,27 @@ async def test_a_typed_message_answers_fix_text(bot: Harness):
     assert bot.rows("select status from cases where id = ?", case) == [("discarded",)]
 
 
+async def test_fix_text_can_correct_the_sender_too(bot: Harness):
+    card = await bot.card(CALL_ASK, forwarded_from="Messaging")
+    [_, prompt] = await bot.press(card, f"cs1:ft:{case_id(card)}")
+    assert "From: Their Name" in prompt.params["text"]
+
+    [*_, fixed_card] = await bot.say("From: Anna Smith\nHi Sam, we met at PyCon. Coffee?")
+
+    assert "From: Anna Smith" in fixed_card.params["text"]
+    new = case_id(fixed_card)
+    assert bot.rows("select text, sender_name from cases where id = ?", new) == [
+        ("Hi Sam, we met at PyCon. Coffee?", "Anna Smith")
+    ]
+
+    # The line alone fixes only the name; the text stays.
+    [_, prompt] = await bot.press(fixed_card, f"cs1:ft:{new}")
+    [*_, renamed] = await bot.say("from: Anna Smith-Jones")
+    assert bot.rows("select text, sender_name from cases where id = ?", case_id(renamed)) == [
+        ("Hi Sam, we met at PyCon. Coffee?", "Anna Smith-Jones")
+    ]
+
+
 async def test_a_typed_message_answers_a_settings_prompt(bot: Harness):
     [prompt] = await bot.say("/profile")
     assert prompt.callback_data == [CANCEL]
