@@ -23,8 +23,9 @@ class Category(StrEnum):
 
     @property
     def label(self) -> str:
-        """Human wording, e.g. "sales pitch"."""
-        return self.value.replace("_", " ")
+        """Human wording, e.g. "sales pitch". The UI spells "favour" as the cards and the
+        reasons do; the category's name stays `favor_request`."""
+        return self.value.replace("_", " ").replace("favor", "favour")
 
 
 class Tone(StrEnum):
@@ -134,12 +135,11 @@ class Preferences(BaseModel):
     examples: list[StyleExample] = Field(default_factory=list)
 
     def tone_for(self, category: Category) -> Tone:
-        """The tone a fresh draft gets: per-category choice, else warm for genuine, else default."""
-        if category in self.category_tones:
-            return self.category_tones[category]
+        """The tone a fresh draft gets: warm for genuine, always (nobody real gets the cold
+        shoulder); else the per-category choice, else the default."""
         if category is Category.genuine:
             return DEFAULT_GENUINE_TONE
-        return self.cold_tone
+        return self.category_tones.get(category, self.cold_tone)
 
     def examples_for(self, category: Category) -> list[StyleExample]:
         return [e for e in self.examples if e.category is category]

@@ -52,9 +52,10 @@ def clear(prefs: Preferences, field: str) -> Preferences:
 
 
 def set_category_tone(prefs: Preferences, category: Category, tone: Tone | None) -> Preferences:
-    """A tone for one category; None goes back to the default."""
+    """A tone for one category; None goes back to the default. Genuine messages always get
+    a warm reply, so a tone for them (only forged button data asks) is not kept."""
     tones = dict(prefs.category_tones)
-    if tone is None:
+    if tone is None or not category.is_cold:
         tones.pop(category, None)
     else:
         tones[category] = tone

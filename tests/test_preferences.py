@@ -66,6 +66,13 @@ def test_category_tone_and_back_to_default():
     assert prefs.tone_for(Category.scam) is Tone.pointed
 
 
+def test_genuine_is_always_warm_whatever_the_tones_say():
+    prefs = preferences.set_category_tone(Preferences(), Category.genuine, Tone.deadpan)
+    assert prefs.category_tones == {}
+    stored = Preferences(cold_tone=Tone.deadpan, category_tones={Category.genuine: Tone.firm})
+    assert stored.tone_for(Category.genuine) is Tone.warm
+
+
 # --- offline drafts -------------------------------------------------------------------------
 
 

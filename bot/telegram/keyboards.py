@@ -101,7 +101,8 @@ def settings(prefs: Preferences, learned: int) -> InlineKeyboardMarkup:
     links = texts.ON_OFF[prefs.share_links]
     rows.append([_button(texts.BUTTON_LINKS.format(state=links), Action.links)])
     if learned:
-        forget = texts.BUTTON_FORGET_EXAMPLES.format(count=learned)
+        plural = "y" if learned == 1 else "ies"
+        forget = texts.BUTTON_FORGET_EXAMPLES.format(count=learned, plural=plural)
         rows.append([_button(forget, Action.clear_examples)])
     return InlineKeyboardMarkup(rows)
 
@@ -109,6 +110,8 @@ def settings(prefs: Preferences, learned: int) -> InlineKeyboardMarkup:
 def category_tone_list(prefs: Preferences) -> InlineKeyboardMarkup:
     rows = []
     for category in Category:
+        if not category.is_cold:
+            continue  # genuine messages always get a warm reply: nothing to choose
         chosen = prefs.category_tones.get(category)
         default = texts.BUTTON_CATEGORY_DEFAULT.format(tone=prefs.tone_for(category).value)
         shown = texts.BUTTON_CATEGORY_TONE.format(

@@ -93,10 +93,10 @@ def _draft(case: Case, a: Assessment, limit: int | None = None) -> list[str]:
         return []
     if draft.edited:
         label = texts.CARD_YOUR_VERSION
+    elif a.category is Category.genuine:
+        label = texts.CARD_DRAFT_GENUINE
     else:
         label = texts.CARD_DRAFT.format(tone=draft.tone.value)
-    if a.category is Category.genuine:
-        label += texts.CARD_DRAFT_GENUINE
     text = _cut(draft.text, limit) if limit else draft.text
     return [f"<b>{label}</b>", f"<blockquote>{escape(text)}</blockquote>"]
 

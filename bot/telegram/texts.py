@@ -219,7 +219,12 @@ CARD_SCAM_ADVICE = (
 )
 CARD_YOUR_VERSION = "Your version"
 CARD_DRAFT = "Draft · {tone}"
-CARD_DRAFT_GENUINE = " · a normal, friendly reply"
+# A genuine message's draft is warm whatever the tone settings say, so no tone is named.
+CARD_DRAFT_GENUINE = "Draft · a warm, normal reply"
+# The Tone button on a genuine card: a short answer instead of the tone picker.
+GENUINE_TONE = (
+    "Genuine messages always get a warm, normal reply. 🔄 Regenerate words it differently."
+)
 CARD_THEIR_MESSAGE = "<b>Their message</b>"
 NOTE_OFFLINE_LANGUAGE = "This message is in {language}; the offline engine writes English."
 NOTE_CORRECTED = "You corrected this from {category}."
@@ -288,7 +293,7 @@ BUTTON_CATEGORY_TONES = "Per-category tones"
 BUTTON_EDIT_SETTING = "✏️ {label}"
 BUTTON_CLEAR = "✖ Clear"
 BUTTON_LINKS = "🔗 Links in replies: {state}"
-BUTTON_FORGET_EXAMPLES = "🧹 Forget {count} learned replies"
+BUTTON_FORGET_EXAMPLES = "🧹 Forget {count} learned repl{plural}"
 BUTTON_CATEGORY_TONE = "{category}: {tone}"
 BUTTON_CATEGORY_DEFAULT = "default ({tone})"
 BUTTON_DEFAULT = "default"

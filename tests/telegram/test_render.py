@@ -113,7 +113,7 @@ def test_everything_from_the_message_is_escaped():
 
 def test_genuine_card_says_so_and_scam_card_holds_the_draft_back():
     genuine = render.card(make_case(Category.genuine, draft="Great to hear from you!"))
-    assert "Looks genuine" in genuine and "friendly reply" in genuine
+    assert "Looks genuine" in genuine and texts.CARD_DRAFT_GENUINE in genuine
     assert "Great to hear from you!" in genuine
 
     scam = render.card(make_case(Category.scam, draft="No thank you."))

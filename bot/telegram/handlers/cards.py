@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
-from bot.models import Case, CaseStatus
+from bot.models import Case, CaseStatus, Category
 from bot.service import Transition
 from bot.telegram import callbacks, keyboards, texts
 from bot.telegram.context import BotContext
@@ -73,8 +73,15 @@ async def on_set_tone(update: Update, context: BotContext) -> None:
 
 
 async def on_tones(update: Update, context: BotContext) -> None:
-    """Swap the card's buttons for the row of tones."""
-    await _swap_buttons(update, context, keyboards.tone_row, need_open=True)
+    """Swap the card's buttons for the row of tones; a genuine card has no tones to pick."""
+    case = await _pressed_case(update, context, need_open=True)
+    if case is None:
+        return
+    if case.assessment and case.assessment.category is Category.genuine:
+        await update.callback_query.answer(texts.GENUINE_TONE, show_alert=True)
+        return
+    await update.callback_query.answer()
+    await edit_markup(update.callback_query.message, keyboards.tone_row(case))
 
 
 async def on_back(update: Update, context: BotContext) -> None:

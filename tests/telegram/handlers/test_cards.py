@@ -137,9 +137,18 @@ async def test_discard_closes_the_card_for_good(bot: Harness):
     assert answers(again) == [texts.ALREADY["discarded"]]
 
 
+async def test_tone_on_a_genuine_card_says_it_is_always_warm(bot: Harness):
+    card = await bot.card(GENUINE)
+
+    [answer] = await bot.press(card, f"cs1:tn:{case_id(card)}")
+
+    assert answer.method == "answerCallbackQuery"
+    assert answer.params["text"] == texts.GENUINE_TONE and answer.params["show_alert"] is True
+
+
 async def test_genuine_gets_a_warm_card_and_scam_holds_the_draft_back(bot: Harness):
     genuine = (await bot.card(GENUINE)).params["text"]
-    assert "Looks genuine" in genuine and "Draft · warm" in genuine
+    assert "Looks genuine" in genuine and texts.CARD_DRAFT_GENUINE in genuine
     assert "for my interest" not in genuine
 
     scam = await bot.card(SCAM)
@@ -243,14 +252,14 @@ async def test_an_unsure_card_picked_genuine_gets_a_warm_draft_and_vouches(unsur
     [_, redrawn] = await unsure.press(card, f"cs1:rc:{case}:genuine")
 
     assert "Looks genuine</b> · as you said" in redrawn.params["text"]
-    assert "Draft · warm · a normal, friendly reply" in redrawn.params["text"]
+    assert texts.CARD_DRAFT_GENUINE in redrawn.params["text"]
     assert f"cs1:ap:{case}" in redrawn.callback_data
     assert unsure.rows("select genuine from senders where key = ?", "id:556") == [(True,)]
 
     again = (await unsure.card(GENUINE, forwarded_from="Marta", sender_id=556)).params["text"]
 
     assert "Looks genuine</b> · as you said" in again
-    assert "you marked this sender as genuine" in again and "Draft · warm" in again
+    assert "you marked this sender as genuine" in again and texts.CARD_DRAFT_GENUINE in again
 
 
 async def test_something_else_opens_the_picker_and_back_returns_to_the_question(
