@@ -104,6 +104,7 @@ class Draft(BaseModel):
     variant: int = 0
     note: str | None = None  # one line for the card, e.g. why the offline engine answered
     usage: Usage = Field(default_factory=Usage)
+    learned: bool = False  # the user's own approved wording, re-addressed (offline engine)
 
 
 class Verdict(BaseModel):
@@ -119,6 +120,10 @@ class StyleExample(BaseModel):
     category: Category
     text: str
     sender_name: str | None = None  # first name it greeted, to swap for the next sender
+    # The tone and language it was written in: the offline engine reuses it only for a
+    # draft in both (examples learned before these were kept have neither).
+    tone: Tone | None = None
+    language: str | None = None
 
 
 class Preferences(BaseModel):
@@ -160,6 +165,7 @@ class DraftVersion(BaseModel):
     engine: str
     variant: int = 0
     edited: bool = False
+    learned: bool = False
     note: str | None = None
 
 

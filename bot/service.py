@@ -15,6 +15,7 @@ from typing import Any
 
 from bot import metrics, preferences
 from bot.engine import Engine
+from bot.engine.offline import voice
 from bot.models import (
     Assessment,
     Case,
@@ -26,7 +27,6 @@ from bot.models import (
     Prompt,
     PromptKind,
     Signal,
-    StyleExample,
     Tone,
     Verdict,
 )
@@ -213,12 +213,16 @@ class Service:
         approved = result.case
         edited = result.ok and approved and approved.draft and approved.draft.edited
         if edited and approved.assessment:
-            example = StyleExample(
-                category=approved.assessment.category,
-                text=approved.draft.text,
-                sender_name=approved.assessment.sender_name,
+            prefs = await self.store.users.preferences(case.user_id)
+            example = voice.example(
+                approved.draft.text,
+                approved.assessment,
+                approved.incoming.text,
+                tone=approved.draft.tone,
+                signature=prefs.signature,
             )
-            await self.store.users.add_style_example(case.user_id, example)
+            if example is not None:
+                await self.store.users.add_style_example(case.user_id, example)
         return result
 
     # --- messages owed (the outbox) ------------------------------------------------------
@@ -302,11 +306,12 @@ class Service:
     async def preferences(self, user_id: int) -> Preferences:
         return await self.store.users.preferences(user_id)
 
-    async def learned_examples(self, user_id: int) -> int:
+    async def learned_examples(self, user_id: int) -> dict[Category, int]:
+        """Replies learned from the user's edits, counted per category."""
         return await self.store.users.count_style_examples(user_id)
 
-    async def clear_examples(self, user_id: int) -> int:
-        return await self.store.users.clear_style_examples(user_id)
+    async def clear_examples(self, user_id: int, category: Category | None = None) -> int:
+        return await self.store.users.clear_style_examples(user_id, category)
 
     async def change_preferences(
         self, user_id: int, change: Callable[[Preferences], Preferences]

@@ -96,6 +96,8 @@ def test_offline_prefers_the_users_own_wording_greeting_the_new_sender(offline_e
         category=Category.sales_pitch,
         text="Hi Marco, not for me, but thanks for thinking of me.",
         sender_name="Marco",
+        tone=Tone.pointed,
+        language="en",
     )
     prefs = Preferences(examples=[example])
     verdict = offline_engine.assess_and_draft(Incoming(text=PITCH, sender_name="Priya K"), prefs)

@@ -9,7 +9,7 @@ import pytest
 from bot.models import CaseStatus, Category, Incoming, Preferences, Tone
 from bot.service import MARKED_COLD_SIGNAL, VOUCHED_SIGNAL, Service
 from bot.store import Store
-from bot.telegram import render
+from bot.telegram import render, texts
 from tests.helpers import UnsureEngine
 
 PITCH = (
@@ -83,13 +83,26 @@ async def test_an_edited_approved_reply_becomes_a_style_example(service: Service
     prefs = await service.preferences(1)
     assert [e.text for e in prefs.examples] == ["Hi Priya, I'm all set for leads, thanks."]
     assert prefs.examples[0].category is Category.sales_pitch
+    assert (prefs.examples[0].tone, prefs.examples[0].language) == (Tone.pointed, "en")
 
     unedited = await drafted(service, PITCH, sender_name="Leo Grant")
     assert unedited.draft.text == "Hi Leo, I'm all set for leads, thanks."
+    assert unedited.draft.learned and texts.CARD_DRAFT_LEARNED in render.card(unedited)
     await service.approve(unedited)
-    assert await service.learned_examples(1) == 1  # only edits teach
+    assert await service.learned_examples(1) == {Category.sales_pitch: 1}  # only edits teach
     assert await service.clear_examples(1) == 1
     assert (await service.preferences(1)).examples == []
+
+
+async def test_a_learned_reply_carries_the_signature_once(service: Service):
+    await service.change_preferences(1, lambda p: p.model_copy(update={"signature": "— Sam"}))
+    case = await drafted(service, PITCH, sender_name="Priya Kapoor")
+    assert case.draft.text.endswith("\n\n— Sam")
+    case = await service.edit(case, "Hi Priya, thank you for my interest, but no.\n\n— Sam")
+    assert (await service.approve(case)).ok
+
+    again = await drafted(service, PITCH, sender_name="Leo Grant")
+    assert again.draft.text == "Hi Leo, thank you for my interest, but no.\n\n— Sam"
 
 
 async def test_preferences_survive_reopening_the_store(tmp_path: Path):

@@ -103,6 +103,7 @@ def draft_values(case_id: int, version: int, draft: Draft) -> dict[str, Any]:
         "engine": draft.engine,
         "variant": draft.variant,
         "edited": False,
+        "learned": draft.learned,
         "note": draft.note,
         "created_at": utcnow(),
     }
@@ -116,6 +117,7 @@ def draft_version(version: int, draft: Draft, *, edited: bool) -> DraftVersion:
         engine=draft.engine,
         variant=draft.variant,
         edited=edited,
+        learned=draft.learned,
         note=draft.note,
     )
 

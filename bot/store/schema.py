@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -91,6 +102,8 @@ class StyleExampleRow(Base):
     category: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     sender_name: Mapped[str | None] = mapped_column(String(80))
+    tone: Mapped[str | None] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -154,5 +167,6 @@ class DraftRow(Base):
     engine: Mapped[str] = mapped_column(String(32))
     variant: Mapped[int] = mapped_column(Integer, default=0)
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    learned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.models import Preferences, Prompt, PromptKind, StyleExample
+from bot.models import Category, Preferences, Prompt, PromptKind, StyleExample
 from bot.store.schema import SenderRow, StyleExampleRow, UserRow, utcnow
 
 MAX_EXAMPLES = 20  # learned style examples kept in reach of the engines
@@ -79,19 +79,28 @@ class UserRepo:
                     category=example.category.value,
                     text=example.text,
                     sender_name=example.sender_name,
+                    tone=example.tone.value if example.tone else None,
+                    language=example.language,
                 )
             )
 
-    async def count_style_examples(self, user_id: int) -> int:
+    async def count_style_examples(self, user_id: int) -> dict[Category, int]:
+        """How many replies were learned, per category (categories with none left out)."""
         async with self._sessions() as s:
-            count = select(func.count()).where(StyleExampleRow.user_id == user_id)
-            return await s.scalar(count) or 0
-
-    async def clear_style_examples(self, user_id: int) -> int:
-        async with self._sessions.begin() as s:
-            result = await s.execute(
-                delete(StyleExampleRow).where(StyleExampleRow.user_id == user_id)
+            rows = await s.execute(
+                select(StyleExampleRow.category, func.count())
+                .where(StyleExampleRow.user_id == user_id)
+                .group_by(StyleExampleRow.category)
             )
+            return {Category(category): count for category, count in rows.all()}
+
+    async def clear_style_examples(self, user_id: int, category: Category | None = None) -> int:
+        """Forget the learned replies of one category, or all of them."""
+        which = [StyleExampleRow.user_id == user_id]
+        if category is not None:
+            which.append(StyleExampleRow.category == category.value)
+        async with self._sessions.begin() as s:
+            result = await s.execute(delete(StyleExampleRow).where(*which))
             return result.rowcount or 0
 
     async def judgement(self, user_id: int, key: str) -> bool | None:
@@ -143,7 +152,16 @@ async def style_examples(s: AsyncSession, user_id: int) -> list[StyleExample]:
         .order_by(StyleExampleRow.id.desc())
         .limit(MAX_EXAMPLES)
     )
-    return [StyleExample(category=e.category, text=e.text, sender_name=e.sender_name) for e in rows]
+    return [
+        StyleExample(
+            category=e.category,
+            text=e.text,
+            sender_name=e.sender_name,
+            tone=e.tone,
+            language=e.language,
+        )
+        for e in rows
+    ]
 
 
 def _topic(prompt: Prompt) -> str:

@@ -42,7 +42,7 @@ class Action(StrEnum):
     category_tone = "cq"  # argument: category; opens its tone row
     set_category_tone = "cv"  # argument: "<category>.<tone or default>"
     links = "lk"  # toggle links in replies
-    clear_examples = "ex"  # forget learned style examples
+    clear_examples = "ex"  # forget learned style examples; argument: category or "all"
     fix_text = "ft"  # correct the text read from a screenshot
     cancel_prompt = "cx"  # case id 0; the prompt is the message the button is on
     history_page = "hp"  # the "case id" is how many newer cases to skip; argument: all, open
@@ -58,6 +58,7 @@ ARGS: dict[Action, frozenset[str]] = {
     Action.edit_setting: frozenset(TEXT_LIMITS),
     Action.clear_setting: frozenset(TEXT_LIMITS),
     Action.category_tone: frozenset(Category),
+    Action.clear_examples: frozenset({*Category, "all"}),
     Action.set_category_tone: frozenset(
         f"{c.value}.{t}" for c in Category for t in [*Tone, "default"]
     ),
@@ -79,6 +80,11 @@ class Press:
     @property
     def category(self) -> Category:
         return Category(self.arg)
+
+    @property
+    def category_or_all(self) -> Category | None:
+        """clear_examples' argument: a category, or None for "all"."""
+        return None if self.arg == "all" else Category(self.arg)
 
     @property
     def category_tone(self) -> tuple[Category, Tone | None]:

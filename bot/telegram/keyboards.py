@@ -79,7 +79,7 @@ def category_row(case: Case) -> InlineKeyboardMarkup:
     )
 
 
-def settings(prefs: Preferences, learned: int) -> InlineKeyboardMarkup:
+def settings(prefs: Preferences, learned: dict[Category, int]) -> InlineKeyboardMarkup:
     """The /settings menu: one button per setting, and Clear for the text ones that are set."""
     rows = [
         [
@@ -100,10 +100,19 @@ def settings(prefs: Preferences, learned: int) -> InlineKeyboardMarkup:
         rows.append(row)
     links = texts.ON_OFF[prefs.share_links]
     rows.append([_button(texts.BUTTON_LINKS.format(state=links), Action.links)])
-    if learned:
-        plural = "y" if learned == 1 else "ies"
-        forget = texts.BUTTON_FORGET_EXAMPLES.format(count=learned, plural=plural)
-        rows.append([_button(forget, Action.clear_examples)])
+    forget = [
+        _button(
+            texts.BUTTON_FORGET_EXAMPLES.format(category=category.label, count=count),
+            Action.clear_examples,
+            0,
+            category,
+        )
+        for category, count in sorted(learned.items())
+    ]
+    if len(forget) > 1:
+        total = texts.BUTTON_FORGET_ALL_EXAMPLES.format(count=sum(learned.values()))
+        forget.append(_button(total, Action.clear_examples, 0, "all"))
+    rows += [forget[i : i + 2] for i in range(0, len(forget), 2)]
     return InlineKeyboardMarkup(rows)
 
 

@@ -93,6 +93,8 @@ def _draft(case: Case, a: Assessment, limit: int | None = None) -> list[str]:
         return []
     if draft.edited:
         label = texts.CARD_YOUR_VERSION
+    elif draft.learned:
+        label = texts.CARD_DRAFT_LEARNED
     elif a.category is Category.genuine:
         label = texts.CARD_DRAFT_GENUINE
     else:
@@ -158,7 +160,7 @@ def preferences_line(prefs: Preferences) -> str:
     return texts.PREFERENCES_LINE.format(tone=prefs.cold_tone.value)
 
 
-def settings(prefs: Preferences, learned: int) -> str:
+def settings(prefs: Preferences, learned: dict[Category, int]) -> str:
     """The /settings menu text: every current value, escaped."""
 
     def shown(value: str | None, empty: str = texts.SETTINGS_NOT_SET) -> str:
@@ -174,8 +176,10 @@ def settings(prefs: Preferences, learned: int) -> str:
         profile=shown(prefs.profile),
         language=shown(reply_language, texts.SETTINGS_MATCH_SENDER),
         links=texts.ON_OFF[prefs.share_links],
-        learned=learned,
-        plural="y" if learned == 1 else "ies",
+        learned=", ".join(
+            texts.LEARNED_IN.format(category=c.label, count=n) for c, n in sorted(learned.items())
+        )
+        or texts.SETTINGS_NONE,
     )
 
 

@@ -152,7 +152,7 @@ SETTING_PROMPTS = {
 SETTING_SAVED = "Saved. It applies to your next draft, and to Regenerate on an open card."
 CATEGORY_TONES = "Pick a category to give it its own tone:"
 CATEGORY_TONE = "Tone for {category}:"
-EXAMPLES_CLEARED = "Forgot {count} learned repl{plural}."
+EXAMPLES_CLEARED = "Forgot {replies} learned from your edits."
 
 SCREENSHOTS_OFF = (
     "Reading screenshots needs the optional OCR package on the server "
@@ -218,6 +218,8 @@ CARD_SCAM_ADVICE = (
     "and consider blocking and reporting the sender."
 )
 CARD_YOUR_VERSION = "Your version"
+# An offline draft that reuses the user's own approved wording for this kind of message.
+CARD_DRAFT_LEARNED = "Draft · your wording"
 CARD_DRAFT = "Draft · {tone}"
 # A genuine message's draft is warm whatever the tone settings say, so no tone is named.
 CARD_DRAFT_GENUINE = "Draft · a warm, normal reply"
@@ -258,12 +260,17 @@ SETTINGS_LINES = (
     "Profile: {profile}\n"
     "Reply language: {language}\n"
     "Links in replies: {links}\n"
-    "Learned from your edits: {learned} repl{plural}"
+    "Learned from your edits: {learned}"
 )
 SETTINGS_NONE = "<i>none</i>"
 SETTINGS_NOT_SET = "not set"
 SETTINGS_MATCH_SENDER = "match the sender"
 ON_OFF = {True: "on", False: "off"}
+
+
+def replies(count: int) -> str:
+    """ "1 reply", "2 replies"."""
+    return f"{count} repl{'y' if count == 1 else 'ies'}"
 
 
 def likelihood(confidence: float) -> str:
@@ -293,7 +300,9 @@ BUTTON_CATEGORY_TONES = "Per-category tones"
 BUTTON_EDIT_SETTING = "✏️ {label}"
 BUTTON_CLEAR = "✖ Clear"
 BUTTON_LINKS = "🔗 Links in replies: {state}"
-BUTTON_FORGET_EXAMPLES = "🧹 Forget {count} learned repl{plural}"
+BUTTON_FORGET_EXAMPLES = "🧹 Forget {category} ({count})"
+BUTTON_FORGET_ALL_EXAMPLES = "🧹 Forget all learned ({count})"
+LEARNED_IN = "{category} {count}"
 BUTTON_CATEGORY_TONE = "{category}: {tone}"
 BUTTON_CATEGORY_DEFAULT = "default ({tone})"
 BUTTON_DEFAULT = "default"

@@ -23,6 +23,7 @@ import hashlib
 import re
 from string import Template
 
+from bot.engine.offline.voice import own_wording
 from bot.errors import PromptError
 from bot.models import Assessment, Category, Draft, Preferences, Tone
 from bot.preferences import profile_line
@@ -168,26 +169,8 @@ def draft(
     body = own[index] if index < len(own) else render(eligible[index - len(own)], name, **values)
     signature = (prefs.signature or "").strip()
     reply = f"{body}\n\n{signature}" if signature else body
-    return Draft(tone=tone, text=reply, engine=ENGINE_NAME, variant=index)
-
-
-def own_wording(prefs: Preferences, assessment: Assessment, tone: Tone) -> list[str]:
-    """The user's edited-and-approved replies for this category, newest first, greeting the
-    new sender. Only in the tone the user drafts this category in: another tone asks for the
-    templates."""
-    category = assessment.category
-    if category is Category.genuine or tone is not prefs.tone_for(category):
-        return []
-    name = names.first_name(assessment.sender_name)
-    texts = []
-    for example in prefs.examples_for(category):
-        text = contacts.replace(example.text).strip()
-        old = names.first_name(example.sender_name)
-        if old:
-            text = re.sub(rf"\b{re.escape(old)}\b", name or "there", text)
-        if text and len(text.split()) <= MAX_DRAFT_WORDS:
-            texts.append(text)
-    return texts
+    learned = index < len(own)
+    return Draft(tone=tone, text=reply, engine=ENGINE_NAME, variant=index, learned=learned)
 
 
 def clean_profile(line: str | None) -> str | None:

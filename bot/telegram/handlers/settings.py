@@ -132,11 +132,10 @@ async def on_set_category_tone(update: Update, context: BotContext) -> None:
 
 
 async def on_clear_examples(update: Update, context: BotContext) -> None:
-    """Forget the replies learned from the user's edits."""
-    count = await context.service.clear_examples(update.effective_user.id)
-    await update.callback_query.answer(
-        texts.EXAMPLES_CLEARED.format(count=count, plural="y" if count == 1 else "ies")
-    )
+    """Forget the replies learned from the user's edits: one category's, or all."""
+    category = callbacks.press_of(update.callback_query.data).category_or_all
+    count = await context.service.clear_examples(update.effective_user.id, category)
+    await update.callback_query.answer(texts.EXAMPLES_CLEARED.format(replies=texts.replies(count)))
     text, markup = await _settings_view(context, update.effective_user.id)
     await edit_text(update.callback_query.message, text, markup)
 

@@ -139,8 +139,12 @@ async def test_style_and_learned_replies_reach_the_model_and_can_be_cleared(
 
         # Clearing both takes them out of the next request.
         menu = await settings_menu(bot)
-        assert "cs1:ex:0" in menu.callback_data
-        await bot.press(menu, "cs1:ex:0")
+        assert "Learned from your edits: sales pitch 1" in menu.params["text"]
+        assert "cs1:ex:0:sales_pitch" in menu.callback_data
+        assert "cs1:ex:0:all" not in menu.callback_data  # one category: no "all" button
+        [forgot, redrawn] = await bot.press(menu, "cs1:ex:0:sales_pitch")
+        assert forgot.params["text"] == "Forgot 1 reply learned from your edits."
+        assert "Learned from your edits: <i>none</i>" in redrawn.params["text"]
         await bot.press(menu, "cs1:sx:0:style")
         assert bot.rows("select count(*) from style_examples") == [(0,)]
         await bot.card(LEAD_GEN_PITCH)
