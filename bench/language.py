@@ -11,9 +11,12 @@ handles dropped, MIN_LETTERS, dialects folded, MIN_PROBABILITY). Three sets:
 - windows: three pieces of 25 to 200 characters cut from each message of both sets (fixed
   seed), the language of the message they come from: short texts are where detectors differ.
 
+Speed is per message of the corpus and, worst case, per 10 KB adversarial input (every shape
+of tests/adversarial.py, plain and behind one "İ"), best of three each.
+
 A verdict is right, unsure (None: too short or below MIN_PROBABILITY) or wrong. Unsure costs
 little (the bot then writes in English or asks); wrong costs a reply in the wrong language.
-Speed is per message of the corpus, best of three. Memory is the growth of the resident set
+Memory is the growth of the resident set
 size when the model is loaded and first used, each model in a fresh process. Prints figures,
 asserts nothing.
 """
@@ -35,6 +38,7 @@ if sys.path[0] != str(REPO_ROOT):  # `python bench/language.py`: bench/ is not a
     sys.path.insert(0, str(REPO_ROOT))
 
 from bot.text import language  # noqa: E402
+from tests.adversarial import SHAPES, repeat  # noqa: E402
 
 DATA = REPO_ROOT / "data"
 TRUTH = REPO_ROOT / "tests" / "text" / "corpus_languages.json"
@@ -171,9 +175,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{counts['wrong']:6}  {accuracy:7.1%}"
             )
         mean, worst = speed(detect, [text for _, text in the_corpus])
+        shapes = [repeat(unit, 10_000) for unit in SHAPES.values()]
+        _, adversarial = speed(detect, shapes + ["İ" + text for text in shapes])
         command = [sys.executable, __file__, "--load-cost", name]
         held = float(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
         print(f"{name:22} speed    {mean:.3f} ms mean, {worst:.2f} ms worst per corpus message")
+        print(f"{name:22} speed    {adversarial:.2f} ms worst per 10 KB adversarial input")
         print(f"{name:22} memory   {held:.1f} MiB held once loaded (RSS, fresh process)")
     return 0
 
