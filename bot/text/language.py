@@ -2,10 +2,10 @@
 
 Detection is py3langid's naive Bayes model over byte n-grams (its normalised probabilities
 are length-calibrated; MIN_PROBABILITY is tuned to them), trimmed to the languages the bot
-names and their neighbours and shipped as language_model.bin.gz (about 1 MiB; rebuilt by
+names and their neighbours and shipped as language_model.bin.gz (2 MB; rebuilt by
 `python -m bot.learning.language`). It is read with the standard library alone, lazily, once
-per process, on the first `detect` call, and holds about 15 MiB; py3langid with NumPy held
-about 85. Nothing is downloaded.
+per process, on the first `detect` call, and holds about 12 MiB; py3langid with NumPy held
+about 88. Nothing is downloaded.
 """
 
 from __future__ import annotations
