@@ -1,17 +1,25 @@
 """Sender language detection, offline, and language names for replies.
 
-Detection uses py3langid (>= 0.4, whose normalised probabilities are length-calibrated;
-MIN_PROBABILITY is tuned to them). Its model ships inside the wheel: nothing is downloaded.
-The model is loaded lazily, once per process, on the first `detect` call.
+Detection is py3langid's naive Bayes model over byte n-grams (its normalised probabilities
+are length-calibrated; MIN_PROBABILITY is tuned to them), trimmed to the languages the bot
+names and their neighbours and shipped as language_model.bin.gz (2 MB; rebuilt by
+`python -m bot.learning.language`). It is read with the standard library alone, lazily, once
+per process, on the first `detect` call, and holds about 12 MiB; py3langid with NumPy held
+about 88. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import math
 import re
+import sys
 import threading
 import unicodedata
+from array import array
 from collections import Counter
-from typing import Any
+from pathlib import Path
 
 from bot.text import contacts
 
@@ -23,7 +31,9 @@ MIN_PROBABILITY = 0.65
 # Longer texts add nothing but time.
 _MAX_CHARS = 2000
 
-# py3langid labels that have no ISO 639-1 code of their own, folded into the language
+MODEL_PATH = Path(__file__).with_name("language_model.bin.gz")
+
+# Model labels that have no ISO 639-1 code of their own, folded into the language
 # a reply would be written in. Their probability is added to the parent's.
 _FOLD = {
     "pcm": "en",  # Nigerian Pidgin: plain short English often leaks here
@@ -85,7 +95,7 @@ _LANGUAGES: dict[str, tuple[str, tuple[str, ...]]] = {
 _TAG = re.compile(r"(?<!\w)[@#]\w+")  # @handles and #hashtags are not words either
 
 _lock = threading.Lock()
-_identifier: Any = None
+_identifier: _Model | None = None
 
 
 def _fold_key(value: str) -> str:
@@ -106,15 +116,105 @@ def _build_aliases() -> dict[str, str]:
 _ALIASES = _build_aliases()
 
 
-def _get_identifier() -> Any:
-    """The py3langid model with normalised probabilities, loaded once."""
+class _Model:
+    """The trimmed py3langid model (see bot/learning/language.py for how it is made)."""
+
+    def __init__(self, data: bytes):
+        newline = data.index(b"\n")
+        header = json.loads(data[:newline])
+        if header.get("format") != 1:
+            raise ValueError(f"{MODEL_PATH.name}: unknown format {header.get('format')!r}")
+        self.labels: list[str] = header["labels"]
+        self.priors: list[float] = header["priors"]
+        self.step: float = header["step"]
+        self.width = len(self.labels)
+        count = header["grams"]
+        at = newline + 1
+        lengths = data[at : at + count]
+        at += count
+        text_end = at + sum(lengths)
+        row_numbers = array("i")
+        row_numbers.frombytes(data[text_end : text_end + 4 * count])
+        if sys.byteorder != "little":
+            row_numbers.byteswap()
+        self.rows = data[text_end + 4 * count :]
+        if len(self.rows) != header["rows"] * self.width:
+            raise ValueError(f"{MODEL_PATH.name}: truncated")
+        # n-gram -> byte offset of its row in self.rows, or -1 (a prefix with no feature)
+        grams: dict[bytes, int] = {}
+        for length, row in zip(lengths, row_numbers, strict=True):
+            grams[data[at : at + length]] = row * self.width if row >= 0 else -1
+            at += length
+        self.grams = grams
+        self.longest = max(lengths)
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> _Model:
+        return cls(gzip.decompress(path.read_bytes()))
+
+    def _features(self, data: bytes) -> Counter[int]:
+        """Row offsets of the n-grams counted in `data`: at each byte, the longest one of the
+        vocabulary that ends there (what py3langid's DFA finds; the vocabulary holds every
+        prefix of its n-grams, so it is at most one byte longer than the last)."""
+        get = self.grams.get
+        found: list[int] = []
+        n = 0
+        longest = self.longest
+        for end in range(1, len(data) + 1):
+            n = n + 1 if n < longest else longest
+            while n:
+                row = get(data[end - n : end])
+                if row is not None:
+                    if row >= 0:
+                        found.append(row)
+                    break
+                n -= 1
+        return Counter(found)
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        """Every label with its normalised probability, as py3langid's `rank`, best first."""
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf-8", "surrogatepass")
+        counts = self._features(data)
+        width = self.width
+        if counts:
+            # Sum the rows of features seen equally often as big integers with 32-bit
+            # fields, one per label: a few hundred additions instead of a Python loop per
+            # label per feature.
+            sums: dict[int, int] = {}
+            spaced = bytearray(4 * width)
+            low = 0 if sys.byteorder == "little" else 3
+            rows = self.rows
+            for offset, times in counts.items():
+                spaced[low::4] = rows[offset : offset + width]
+                sums[times] = sums.get(times, 0) + int.from_bytes(spaced, sys.byteorder)
+            below = [0.0] * width  # log-probability below each feature's best label, summed
+            for times, packed in sums.items():
+                fields = memoryview(packed.to_bytes(4 * width, sys.byteorder)).cast("I")
+                weight = math.log1p(times)
+                below = [b + weight * f for b, f in zip(below, fields, strict=True)]
+            scale = 1 / math.sqrt(len(data))  # py3langid's temperature: sqrt(bytes)
+            step = self.step
+            scores = [(p - step * b) * scale for p, b in zip(self.priors, below, strict=True)]
+        else:
+            scores = [0.0] * width
+        top = max(scores)
+        weights = [math.exp(s - top) for s in scores]
+        total = sum(weights)
+        merged: dict[str, float] = {}
+        for label, w in zip(self.labels, weights, strict=True):
+            merged[label] = merged.get(label, 0.0) + w / total
+        return sorted(merged.items(), key=lambda item: item[1], reverse=True)
+
+
+def _get_identifier() -> _Model:
+    """The language model, loaded once."""
     global _identifier
     if _identifier is None:
         with _lock:
             if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _identifier = _Model.load()
     return _identifier
 
 
@@ -127,7 +227,7 @@ def probabilities(text: str) -> list[tuple[str, float]]:
     scores: dict[str, float] = {}
     for label, probability in _get_identifier().rank(_clean(text)):
         code = _FOLD.get(label, label)
-        scores[code] = scores.get(code, 0.0) + float(probability)
+        scores[code] = scores.get(code, 0.0) + probability
     return sorted(scores.items(), key=lambda item: item[1], reverse=True)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from pathlib import Path
 
 import pytest
 
+from bot import corpus
 from bot.text import language
+from tests.conftest import DATA_DIR
 
 MESSAGES = {
     "en": (
@@ -225,3 +229,33 @@ def test_guess_always_names_a_language() -> None:
     assert language.guess("Привет!") == "ru"
     assert language.guess("ok") == "en"
     assert language.guess("") == "en"
+
+
+WRITTEN = [
+    (record["language"], record["text"])
+    for record in map(
+        json.loads, Path(__file__).with_name("language_samples.jsonl").read_text().splitlines()
+    )
+]
+
+
+def test_written_samples_cover_every_named_language() -> None:
+    assert {code for code, _ in WRITTEN} == set(language._LANGUAGES)
+
+
+def test_written_samples_are_never_called_another_language() -> None:
+    verdicts = [(code, language.detect(text)) for code, text in WRITTEN]
+    assert [v for v in verdicts if v[1] not in (v[0], None)] == []
+    # Unsure on two: Indonesian read as half Malay, Croatian as partly Serbian and Bosnian.
+    assert sum(code == verdict for code, verdict in verdicts) >= len(WRITTEN) - 2
+
+
+def test_corpus_messages_are_never_called_another_language() -> None:
+    """data/: English unless corpus_languages.json (read by hand) names another language."""
+    truth = json.loads(Path(__file__).with_name("corpus_languages.json").read_text())
+    wrong = []
+    for message in corpus.load(DATA_DIR):
+        verdict = language.detect(message.text)
+        if verdict not in (truth.get(message.id, "en"), None):
+            wrong.append((message.id, verdict))
+    assert wrong == []
