@@ -48,8 +48,8 @@ class Settings(BaseSettings):
     # throttle off, for a local test server. 429s are waited out either way.
     telegram_rate_limit: float = Field(default=30, ge=0)
 
-    # Webhook mode with several replicas: how long a case or update may sit unfinished before
-    # the replica holding the recovery lease takes it over (its own replica may have died).
+    # How long an update may sit unfinished before the replica holding the recovery lease
+    # takes it over (its own replica may have died); an undrafted case waits at most this.
     stale_after: float = Field(default=120.0, gt=0)
     # Webhook mode: /healthz answers 503 once the oldest message the bot owes a user (an
     # approved reply) has waited this many seconds without Telegram taking it.

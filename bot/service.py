@@ -140,6 +140,10 @@ class Service:
     async def card_sent(self, case: Case, message_id: int) -> Case:
         return await self.store.cases.set_card_message(case, message_id)
 
+    async def card_unsent(self, case: Case) -> None:
+        """Sending the card failed: the recovery loop's next look sends it."""
+        await self.store.cases.release_card(case.id)
+
     # --- the card's buttons ------------------------------------------------------------
 
     async def case(self, case_id: int, user_id: int) -> Case | None:
@@ -240,8 +244,10 @@ class Service:
         await self.store.outbox.refused(owed, error)
 
     async def release_claims(self) -> None:
-        """A lone process starting up: messages its dead predecessor was sending are due now."""
+        """A lone process starting up: messages and cards its dead predecessor was sending
+        are due now."""
         await self.store.outbox.release_claims()
+        await self.store.cases.release_cards()
 
     async def claim_due(self) -> list[Owed]:
         """Owed messages whose (next) attempt is due, claimed for sending."""

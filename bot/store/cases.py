@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, Text, exists, func, insert, literal, null, select, update
+from sqlalchemy import DateTime, Text, exists, func, insert, literal, null, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
@@ -37,7 +37,19 @@ from bot.store.rows import (
 from bot.store.schema import CaseRow, DraftRow, SenderRow, StyleExampleRow, UserRow, utcnow
 from bot.store.users import style_examples, upsert
 
-DRAFT_COLUMNS = ["case_id", "version", "tone", "text", "engine", "variant", "edited", "note"]
+DRAFT_COLUMNS = [
+    "case_id",
+    "version",
+    "tone",
+    "text",
+    "engine",
+    "variant",
+    "edited",
+    "learned",
+    "note",
+]
+# How long whoever drafted a case may take to send its card before recovery sends it instead.
+CARD_CLAIM = timedelta(seconds=60)
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,7 @@ class CaseRepo:
                     prompt_tokens=CaseRow.prompt_tokens + usage.prompt_tokens,
                     completion_tokens=CaseRow.completion_tokens + usage.completion_tokens,
                     updated_at=utcnow(),
+                    card_claimed_until=utcnow() + CARD_CLAIM,  # the drafter sends the card
                 )
                 .returning(CaseRow.earlier_cold)
             )
@@ -224,6 +237,7 @@ class CaseRepo:
                 literal(draft.engine),
                 literal(draft.variant),
                 literal(edited),
+                literal(draft.learned),
                 literal(draft.note, type_=Text),
                 literal(utcnow(), type_=DateTime(timezone=True)),
             ).where(_is_open(case.id, case.user_id))
@@ -296,8 +310,21 @@ class CaseRepo:
         return await self._transition(case, CaseStatus.discarded, CaseStatus.drafted)
 
     async def set_card_message(self, case: Case, message_id: int) -> Case:
-        await self._set(case.id, card_message_id=message_id)
+        await self._set(case.id, card_message_id=message_id, card_claimed_until=None)
         return case.model_copy(update={"card_message_id": message_id})
+
+    async def release_card(self, case_id: int) -> None:
+        """A card send failed: the card is owed again, to the next recovery look."""
+        await self._set(case_id, card_claimed_until=None)
+
+    async def release_cards(self) -> None:
+        """Free every card claim: for a lone process starting up (see Outbox.release_claims)."""
+        async with self._sessions.begin() as s:
+            await s.execute(
+                update(CaseRow)
+                .where(CaseRow.card_message_id.is_(None), CaseRow.card_claimed_until.is_not(None))
+                .values(card_claimed_until=None)
+            )
 
     async def show_draft(self, case: Case) -> Case:
         await self._set(case.id, draft_shown=True)
@@ -332,13 +359,15 @@ class CaseRepo:
             return await s.scalar(select(func.count()).where(CaseRow.user_id == user_id)) or 0
 
     async def unfinished(self, collecting_window: float, idle_for: float = 0.0) -> list[Case]:
-        """Cases a previous process acknowledged but never showed a card for.
+        """Cases stored but never shown, claimed for the caller to finish: pending ones
+        untouched for `idle_for` seconds (with several replicas, one being drafted elsewhere
+        is not unfinished), and drafted ones whose card nobody holds.
 
-        `idle_for` skips cases touched more recently: with several replicas, one still being
-        drafted elsewhere is not unfinished.
+        One UPDATE claims them, so two lookers never get the same case.
         """
-        stale = utcnow() - timedelta(seconds=collecting_window)
-        idle = utcnow() - timedelta(seconds=idle_for)
+        now = utcnow()
+        stale = now - timedelta(seconds=collecting_window)
+        idle = now - timedelta(seconds=idle_for)
         async with self._sessions.begin() as s:
             # A paste whose parts stopped arriving is complete: let it through.
             await s.execute(
@@ -346,14 +375,19 @@ class CaseRepo:
                 .where(CaseRow.status == CaseStatus.collecting.value, CaseRow.updated_at < stale)
                 .values(status=CaseStatus.pending.value)
             )
-            no_card = (CaseRow.status == CaseStatus.drafted.value) & CaseRow.card_message_id.is_(
-                None
+            pending = (CaseRow.status == CaseStatus.pending.value) & (CaseRow.updated_at <= idle)
+            owed_card = (
+                (CaseRow.status == CaseStatus.drafted.value)
+                & CaseRow.card_message_id.is_(None)
+                & or_(CaseRow.card_claimed_until.is_(None), CaseRow.card_claimed_until <= now)
             )
-            return await load_cases(
-                s,
-                (CaseRow.status == CaseStatus.pending.value) | no_card,
-                CaseRow.updated_at <= idle,
+            claimed = await s.scalars(
+                update(CaseRow)
+                .where(pending | owed_card)
+                .values(updated_at=now, card_claimed_until=now + CARD_CLAIM)
+                .returning(CaseRow.id)
             )
+            return await load_cases(s, CaseRow.id.in_(list(claimed)))
 
     async def _transition(
         self,

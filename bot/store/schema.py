@@ -65,6 +65,9 @@ class CaseRow(Base):
     draft_shown: Mapped[bool] = mapped_column(Boolean, default=True)
     approved_text: Mapped[str | None] = mapped_column(Text)
     card_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # A drafted case with no card owes one; whoever sends it holds it until then, so the
+    # recovery loop does not send a second. A failed send lets go at once.
+    card_claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Unused since m007 (an Edit prompt is the user's open prompt now); dropping a column
     # rebuilds the table on SQLite, which is not worth it for an empty column.
     edit_prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)

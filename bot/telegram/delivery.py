@@ -76,16 +76,20 @@ async def send_card(
     message the card takes the place of; if it cannot be edited, the card comes as a new
     message and the stale one goes."""
     text, markup = render.card(case), keyboards.card(case)
-    if replacing:
-        try:
-            await bot.edit_message_text(
-                text, chat_id=case.chat_id, message_id=replacing, reply_markup=markup
-            )
-            return await service.card_sent(case, replacing)
-        except BadRequest as exc:  # deleted by the user, say
-            log.info("could not turn message %s into the card: %s", replacing, exc)
-            await best_effort(bot.delete_message(case.chat_id, replacing))
-    sent = await bot.send_message(case.chat_id, text, reply_markup=markup)
+    try:
+        if replacing:
+            try:
+                await bot.edit_message_text(
+                    text, chat_id=case.chat_id, message_id=replacing, reply_markup=markup
+                )
+                return await service.card_sent(case, replacing)
+            except BadRequest as exc:  # deleted by the user, say
+                log.info("could not turn message %s into the card: %s", replacing, exc)
+                await best_effort(bot.delete_message(case.chat_id, replacing))
+        sent = await bot.send_message(case.chat_id, text, reply_markup=markup)
+    except TelegramError:
+        await service.card_unsent(case)  # owed again: recovery tries within seconds
+        raise
     return await service.card_sent(case, sent.message_id)
 
 

@@ -1,7 +1,8 @@
 """Finishing what failed or died: messages the outbox still owes (any replica, row by row),
-cases stored but never shown, and (in webhook mode) updates kept in the inbox but never
-handled (one replica at a time, under a lease). Runs for as long as the bot does, in
-polling and in webhook mode."""
+cases stored but never shown (a card nobody holds is sent within seconds; an undrafted case
+is drafted once its drafter is surely gone), and (in webhook mode) updates kept in the inbox
+but never handled (one replica at a time, under a lease). Runs for as long as the bot does,
+in polling and in webhook mode."""
 
 from __future__ import annotations
 
@@ -24,6 +25,15 @@ log = logging.getLogger(__name__)
 RECOVERY_LEASE = "recovery"
 RECOVERY_EVERY = 5.0  # seconds between looks for work a dead replica left behind
 OUTBOX_EVERY = 1.0  # seconds between looks for owed messages whose retry is due
+# A case still being drafted takes at most the model's budget plus OCR; after that plus this
+# margin nobody is working on it.
+DRAFT_MARGIN = 30.0
+
+
+def pending_for(settings: Settings) -> float:
+    """Seconds a case may stay undrafted before recovery drafts it (a second draft of a case
+    still in progress is wasted work, never a second card: only one draft is saved)."""
+    return min(settings.stale_after, settings.case_budget + DRAFT_MARGIN)
 
 
 async def recover(app: Application, idle_for: float = 0.0) -> None:
@@ -69,7 +79,7 @@ async def recovery_loop(app: Application, settings: Settings) -> None:
                     log.info("replaying update %s left unfinished", update_id)
                     metrics.UPDATES_REPLAYED.inc()
                     await process_stored(app, update_id, payload)
-                await recover(app, idle_for=settings.stale_after)
+                await recover(app, idle_for=pending_for(settings))
         except asyncio.CancelledError:
             raise
         except Exception:

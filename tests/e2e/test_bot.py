@@ -130,13 +130,12 @@ def test_killed_between_approve_and_reply_the_reply_arrives_once(database_url: s
 
 def test_a_500_on_the_card_still_brings_the_card(database_url: str, tmp_path: Path):
     with FakeTelegram(token=TOKEN) as fake:
-        bot = BotProcess(
-            fake, database_url, tmp_path / "bot.log", COLDSHOULDER_STALE_AFTER="2"
-        ).start()
+        # Default settings: a failed card is owed again at once, not after STALE_AFTER (120 s).
+        bot = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         try:
             fake.fail_next("sendMessage", 500, description="Internal Server Error")
             fake.send_text(OWNER, PITCH)
-            wait_card(fake, OWNER, timeout=20)  # picked up again by the recovery loop
+            wait_card(fake, OWNER, timeout=15)  # picked up again by the recovery loop
             time.sleep(2)
             assert len(card_calls(fake, OWNER)) == 1
         finally:

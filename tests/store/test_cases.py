@@ -138,9 +138,21 @@ async def test_unfinished_cases_are_found_after_a_restart(database_url: str):
     await store.close()
 
     store = await Store.open(database_url)
+    held = {c.id for c in await store.cases.unfinished(collecting_window=2.0, idle_for=60)}
+    assert held == set()  # its drafter holds the card; the pending one is too fresh
+    await store.cases.release_cards()  # what a lone process does at start-up
     found = {c.id for c in await store.cases.unfinished(collecting_window=2.0)}
+    again = await store.cases.unfinished(collecting_window=2.0, idle_for=5)
     await store.close()
     assert found == {pending.id, no_card.id}
+    assert again == []  # claimed by the first look
+
+
+async def test_a_failed_card_send_is_owed_again_at_once(store: Store):
+    case = await drafted_case(store)
+    assert await store.cases.unfinished(collecting_window=2.0) == []
+    await store.cases.release_card(case.id)
+    assert [c.id for c in await store.cases.unfinished(collecting_window=2.0)] == [case.id]
 
 
 async def test_forget_deletes_everything_and_counts(store: Store):
