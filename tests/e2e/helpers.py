@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.telegram import texts
 from tests import databases
 from tests.conftest import REPO_ROOT
 from tests.fakes.telegram import Call, FakeTelegram
@@ -85,16 +86,27 @@ class BotProcess:
 
 
 def card_calls(fake: FakeTelegram, chat_id: int) -> list[Call]:
-    """sendMessage calls that carry a case card's buttons."""
-    return [
+    """Calls that showed a new case card: a sendMessage with a card's buttons, or the edit
+    that turned a "Still working on it…" message into the card."""
+    sent = [c for c in fake.calls_to("sendMessage") if c.params.get("chat_id") == chat_id]
+    working = {
+        (c.response.get("result") or {}).get("message_id")
+        for c in sent
+        if c.params.get("text") == texts.STILL_WORKING
+    }
+    replaced = [
         c
-        for c in fake.calls_to("sendMessage")
-        if c.params.get("chat_id") == chat_id and _has_case_buttons(c)
+        for c in fake.calls_to("editMessageText")
+        if c.params.get("chat_id") == chat_id
+        and int(c.params.get("message_id", 0)) in working
+        and _has_case_buttons(c)
     ]
+    return [c for c in sent if _has_case_buttons(c)] + replaced
 
 
 def _has_case_buttons(call: Call) -> bool:
-    return any(d.startswith("cs1:ap:") or d.startswith("cs1:sd:") for d in callback_data(call))
+    # Discard is under every open card, the "not sure" one included.
+    return any(d.startswith(("cs1:ap:", "cs1:sd:", "cs1:dc:")) for d in callback_data(call))
 
 
 def callback_data(call: Call) -> list[str]:
