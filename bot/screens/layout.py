@@ -44,7 +44,14 @@ from bot.screens.lines import (
     same_person,
     split_header,
 )
-from bot.screens.vocabulary import NAV, has_time, is_stamp, looks_like_headline, screen_key
+from bot.screens.vocabulary import (
+    NAV,
+    has_time,
+    is_stamp,
+    is_status_bar_text,
+    looks_like_headline,
+    screen_key,
+)
 
 if TYPE_CHECKING:
     from bot.screens.ocr import OcrLine
@@ -89,7 +96,7 @@ class _Item:
 
     line: OcrLine
     text: str
-    kind: str = "text"  # text | stamp | header | card | chrome
+    kind: str = "text"  # text | stamp | header | card | chrome | status
     name: str | None = None
     time: str | None = None
     x0: int = field(init=False)
@@ -197,10 +204,14 @@ class _Layout:
                 continue
             merged.append(it)
         self.items = merged
+        portrait = self.height >= 1.4 * self.width
+        status_band = self.height * 0.05
         for it in self.items:
             key = screen_key(it.text)
             header = split_header(it.text)
-            if it.y1 <= top_band and key in NAV:
+            if portrait and it.y1 <= status_band and is_status_bar_text(it.text):
+                it.kind = "status"
+            elif it.y1 <= top_band and key in NAV:
                 it.kind = "chrome"
             elif header is not None:
                 it.name, it.time, degree = header
@@ -219,24 +230,39 @@ class _Layout:
         return overlap >= 0.6 * min(a.h, b.h) and 0 <= b.x0 - a.x1 <= 4 * max(a.h, b.h)
 
     def title(self) -> str | None:
-        """The conversation's title (the sender); drops what is above and right under it."""
+        """The conversation's title (the sender); drops what is above and right under it.
+
+        The topmost name in the upper part of the screen, before the first message header:
+        the status bar, navigation, chrome, stamps ("Tuesday", "10:42 AM") and scraps of a
+        word or two that are not names (a logo, "5G") are passed over. A long line of text
+        first means the screen starts mid-conversation: no title. A profile card
+        ("Anna Smith · 1st") is the title when the header is not on screen.
+        """
         limit = self.height * 0.3
         title: _Item | None = None
         for it in self.items:
-            if it.y0 > limit:
+            if it.y0 > limit or it.kind == "header":
                 break
-            if it.kind in ("chrome", "stamp"):
+            if it.kind in ("chrome", "stamp", "status"):
                 continue
             if it.kind in ("text", "card") and it.name is not None:
                 title = it
-            break
+                break
+            if len(it.text.split()) > 3:
+                break
         if title is None:
+            for it in self.items:
+                if it.kind == "status":
+                    self.drop(it, "status bar")
+            self.items = [it for it in self.items if it.kind != "status"]
             return None
         keep: list[_Item] = []
         below = title.y1 + 1.5 * title.h
         for it in self.items:
             if it is title:
                 self.drop(it, "title")
+            elif it.kind == "status":
+                self.drop(it, "status bar")
             elif it.y1 <= title.y0 + title.h * 0.3:
                 self.drop(it, "above the title")
             elif it.y0 <= below and it.x0 >= title.x0 - title.h and it.kind != "header":
@@ -266,16 +292,22 @@ class _Layout:
         blocks: list[_Block] = []
         current: list[_Item] = []
         times: dict[int, str] = {}  # block index -> a stamp right under it
-        after_card = False
+        card_bottom: float | None = None  # the last line of a profile card, while it goes on
         for it in self.items:
             if it.kind == "card":
                 self.drop(it, "profile card")
-                after_card = True
+                card_bottom = it.y1
                 continue
-            if after_card and it.kind == "text" and looks_like_headline(it.text):
+            # The card's headline, wrapped over lines close under one another.
+            if (
+                card_bottom is not None
+                and it.kind == "text"
+                and (it.y0 - card_bottom <= 0.9 * self.lh or looks_like_headline(it.text))
+            ):
                 self.drop(it, "profile card")
+                card_bottom = it.y1
                 continue
-            after_card = False
+            card_bottom = None
             if sender and it.kind == "text" and it.name and it.name.casefold() == sender.casefold():
                 self.drop(it, "sender's name")
                 continue
