@@ -22,7 +22,7 @@ message or a real person.
   list (names, weekday and date stamps, snippets), the conversation header (name and
   headline, or "Active now"), the profile card when the conversation starts on screen, day
   separators ("TODAY", "TUESDAY"), messages under "Name · 10:42 AM" headers (the user's
-  own too) and the compose box.
+  own too) and the compose box; or cropped by the user just above the compose box.
 
 Each comes in a light and a dark palette. Chats are anchored to the bottom, as apps draw them:
 a long conversation is cut off at the top, never the last messages. `telegram_jpeg` then does
@@ -464,6 +464,7 @@ class Spec:
     quality: int = 82  # JPEG quality of Telegram's recompression
     wide: bool = False  # web: a 1440 px wide window instead of 1280
     font: str = "inter"  # web: "inter" | "dejavu"
+    cropped: bool = False  # web: the picture ends above the compose box (cut by the user)
 
     @property
     def kind(self) -> str:
@@ -474,7 +475,7 @@ class Spec:
         extra = ""
         if self.kind == "web":
             extra = ("-list" if self.thread_list else "") + ("-wide" if self.wide else "")
-            extra += f"-{self.font}"
+            extra += f"-{self.font}" + ("-cropped" if self.cropped else "")
         elif self.bubbles:
             extra = "-bubbles"
         return f"{self.kind}-{self.theme}-{self.scale:g}x-{self.thread}{extra}"
@@ -977,7 +978,7 @@ def _render_web(spec: Spec) -> Image.Image:
     d.rounded_rectangle((sx, by, sx + 60 * s, by + 26 * s), 13 * s, fill=pal.accent)
     d.text((sx + 15 * s, by + 5 * s), "Send", font=f_small, fill=pal.on_accent)
     _dots(d, right - 32 * s, by + 13 * s, 2 * s, pal.muted)
-    return img
+    return img.crop((0, 0, W, round(area_bottom))) if spec.cropped else img
 
 
 def _web_card(
@@ -1034,6 +1035,7 @@ def matrix() -> list[Spec]:
                         quality=quality,
                         wide=n % 3 == 1,
                         font=("inter", "dejavu")[(n // 3) % 2],
+                        cropped=n in (2, 5),
                     )
                 )
             else:

@@ -123,6 +123,7 @@ class _Layout:
         self.width = max(1, width)
         self.height = max(1, height)
         self.dropped: list[tuple[OcrLine, str]] = []
+        self.framed = False  # the compose box was found (and the thread list cut off)
         items: list[_Item] = []
         for line in sorted(lines, key=lambda ln: (ln.cy, ln.x0)):
             text = " ".join(line.text.split())
@@ -152,6 +153,7 @@ class _Layout:
         )
         if compose is None:
             return
+        self.framed = True
         keep: list[_Item] = []
         for it in self.items:
             if it.y0 >= compose.y0 - self.lh * 0.25:
@@ -159,7 +161,11 @@ class _Layout:
             else:
                 keep.append(it)
         self.items = keep
-        gutter = self._gutter_left_of(compose.x0)
+        self.cut_thread_list(compose.x0)
+
+    def cut_thread_list(self, pane_x0: int) -> None:
+        """Drop the column of lines left of a clear vertical gutter left of `pane_x0`."""
+        gutter = self._gutter_left_of(pane_x0)
         if gutter is not None:
             keep = []
             for it in self.items:
@@ -265,12 +271,20 @@ class _Layout:
                 self.drop(it, "status bar")
             elif it.y1 <= title.y0 + title.h * 0.3:
                 self.drop(it, "above the title")
-            elif it.y0 <= below and it.x0 >= title.x0 - title.h and it.kind != "header":
+            elif it.y0 <= below and it.kind != "header" and self._under(title, it):
                 self.drop(it, "title subtitle")
             else:
                 keep.append(it)
         self.items = keep
+        if not self.framed and self.width > self.height:
+            # A desktop screenshot cropped above the compose box: the title starts the pane.
+            self.cut_thread_list(title.x0)
         return title.name
+
+    @staticmethod
+    def _under(title: _Item, it: _Item) -> bool:
+        """`it` is placed as the title's subtitle: aligned with it, or centred under it."""
+        return it.x0 >= title.x0 - title.h or min(it.x1, title.x1) > max(it.x0, title.x0)
 
     # -- 4. speakers -------------------------------------------------------------------------
 

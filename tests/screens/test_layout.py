@@ -198,6 +198,46 @@ def test_a_wrapped_headline_under_a_phone_profile_card_is_not_a_message() -> Non
     assert dict(shot.dropped)["finance teams"] == "profile card"
 
 
+def test_a_headline_centred_under_a_centred_title_is_not_a_message() -> None:
+    """An app that centres the header: the headline is wider than the name, so it starts left
+    of it; it is still the title's subtitle, not the first bubble of the sender's turn."""
+    lines = [
+        L("Rahul Mehta", 220, 90, 370, h=26),
+        L("Senior Talent Partner @ Brightlane", 150, 123, 440, h=18),
+        L("MONDAY", 249, 719, 340, h=18),
+        L("Hello Sam, are you open to new roles?", 34, 775, 441, h=22),
+        L("9:14 AM", 21, 820, 107, h=18),
+        L("Write a message...", 38, 1171, 242),
+    ]
+    shot = layout(lines, 591, 1280)
+    assert (shot.sender_name, shot.body) == ("Rahul Mehta", "Hello Sam, are you open to new roles?")
+
+
+def test_a_desktop_screenshot_cut_above_the_compose_box_loses_its_thread_list() -> None:
+    lines = [
+        L("Messaging", 90, 90, 175, h=22),
+        L("Kevin Zhang", 512, 90, 607, h=22),
+        L("Account Executive at DataPulse", 512, 112, 692, h=16),
+        L("Kevin Zhang", 156, 217, 238),
+        L("10:12 AM", 430, 218, 482),
+        L("Kevin: Does Thursday at 2 PM work for a 20-minute ca...", 156, 240, 476),
+        L("Olivia Brandt", 156, 297, 240),
+        L("Olivia: Thanks again for the intro, talk soon!", 156, 320, 402),
+        L("Kevin Zhang · 10:11 AM", 568, 547, 714),
+        L("We help data teams cut dashboard load times in half.", 568, 571, 1000),
+        L("Chris Nolan", 156, 577, 232),
+        L("You: Sounds good, see you at the meetup.", 156, 600, 396),
+        L("Does Thursday at 2 PM work for a 20-minute call?", 568, 629, 900),
+    ]
+    shot = layout(lines, 1280, 664)
+    assert shot.sender_name == "Kevin Zhang"
+    assert shot.body == (
+        "We help data teams cut dashboard load times in half.\n\n"
+        "Does Thursday at 2 PM work for a 20-minute call?"
+    )
+    assert dict(shot.dropped)["You: Sounds good, see you at the meetup."] == "thread list"
+
+
 def test_reflow_joins_wraps_keeps_hard_breaks_and_hyphen_breaks() -> None:
     lines = [
         L("Anna Smith", 80, 10),

@@ -80,6 +80,7 @@ def test_the_set_covers_phones_and_the_web_as_users_send_them() -> None:
     assert {s.bubbles for s in phones} == {True, False}
     assert {s.subtitle for s in specs} == {"headline", "active"}
     assert {s.thread_list for s in specs if s.kind == "web"} == {True, False}
+    assert any(s.cropped for s in specs)  # a desktop screenshot cut above the compose box
     threads = [THREADS[s.thread] for s in specs]
     assert any(t.messages[-1].mine for t in threads)  # the user's own message is the last
     assert any(t.messages[0].mine for t in threads)  # the user's own message is the first
