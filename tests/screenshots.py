@@ -27,7 +27,7 @@ message or a real person.
 Each comes in a light and a dark palette. Chats are anchored to the bottom, as apps draw them:
 a long conversation is cut off at the top, never the last messages. `telegram_jpeg` then does
 what Telegram does to a photo: long side at most 1280 px, JPEG at quality ~80-87. `matrix()` is
-the test set: 24 screens, eight per layout, every thread twice.
+the test set: 26 screens, eight per layout and two of a long, scrolled thread on phones.
 
 The fonts come from Debian packages that `make fonts` installs (fonts-roboto-unhinted,
 fonts-inter, fonts-dejavu-core); a missing one raises, so the tests fail rather than skip.
@@ -321,6 +321,41 @@ THREADS: dict[str, Thread] = {
             "9:48 AM",
         ),
         listed="Feb 27",
+    ),
+    # Long enough that phones and the web scroll: the top of the thread is cut off.
+    "meridian": _t(
+        "Alex Moreau",
+        "Enterprise Account Executive at Meridian Observability",
+        "MAR 11",
+        M(False, "Hi Sam, thanks for accepting my invite!", "9:02 AM"),
+        M(True, "Hi Alex, happy to connect.", "9:30 AM"),
+        M(
+            False,
+            "Quick one: are you the right person to talk to about observability at your company?",
+            "9:41 AM",
+        ),
+        M(True, "Partly, I look after the data platform side.", "10:05 AM"),
+        M(
+            False,
+            "Perfect. Meridian gives platform teams one place for logs, metrics and traces, at "
+            "about a third of what most teams pay today.",
+            "10:07 AM",
+        ),
+        M(
+            False,
+            "Just bumping this to the top of your inbox. Did you get a chance to look?",
+            "8:55 AM",
+            day="MONDAY",
+        ),
+        M(True, "Not yet, it has been a busy week.", "12:10 PM"),
+        M(
+            False,
+            "Totally understand! Would a 15-minute call on Friday morning work instead? I can "
+            "send a calendar invite right away.",
+            "8:40 AM",
+            day="TODAY",
+        ),
+        listed="8:40 AM",
     ),
 }
 
@@ -1014,8 +1049,9 @@ def screenshot_bytes(spec: Spec) -> bytes:
 
 def matrix() -> list[Spec]:
     """The test set: eight screens per layout (iPhone, Android, web), light and dark, every
-    thread twice, in varied headers, message styles, scales and JPEG qualities."""
-    names = list(THREADS)
+    thread twice, in varied headers, message styles, scales and JPEG qualities; and a long
+    thread on both phones, scrolled so that its top is cut off."""
+    names = [name for name in THREADS if name != "meridian"]
     specs: list[Spec] = []
     for j, kind in enumerate(("ios", "android", "web")):
         for n in range(8):
@@ -1052,6 +1088,9 @@ def matrix() -> list[Spec]:
                         quality=quality,
                     )
                 )
+    # A long thread, scrolled: the first lines on screen are cut off under the header.
+    specs.append(Spec("ios", "dark", 3, "meridian", battery=True, quality=85))
+    specs.append(Spec("android", "light", 2.625, "meridian", bubbles=True, subtitle="active"))
     return specs
 
 
