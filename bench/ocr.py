@@ -30,7 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO_ROOT)]
 
 from bot.screens.layout import layout  # noqa: E402
-from bot.screens.ocr import OcrEngine  # noqa: E402
+from bot.screens.ocr import DEFAULT_THREADS, OcrEngine  # noqa: E402
 from tests.screenshots import THREADS, cer, matrix, normalise, screenshot_bytes  # noqa: E402
 
 
@@ -47,7 +47,12 @@ def quantile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2, help="passes over the image set")
-    parser.add_argument("--threads", type=int, default=None, help="ONNX Runtime intra-op threads")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help=f"ONNX Runtime intra-op threads (default {DEFAULT_THREADS}; 0: one per core)",
+    )
     parser.add_argument("--verbose", action="store_true", help="one line per image")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")  # the engine logs its models
@@ -55,7 +60,7 @@ def main() -> None:
     specs = matrix()
     images = [(spec, screenshot_bytes(spec)) for spec in specs]
     rss_before = peak_rss_mb()
-    engine = OcrEngine(threads=args.threads)
+    engine = OcrEngine(threads=args.threads or None)
     start = time.perf_counter()
     engine._load()
     load_s = time.perf_counter() - start
@@ -90,7 +95,7 @@ def main() -> None:
     every = [s for values in ocr_s.values() for s in values]
     print(
         f"OCR benchmark: {platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores, ONNX Runtime threads={args.threads or 'default (one per core)'}"
+        f"{os.cpu_count()} cores, ONNX Runtime threads={args.threads or 'one per core'}"
         f", load average {statistics.fmean(load_avg):.1f} while reading"
     )
     print(f"{len(images)} screenshots, {len(every)} reads; model load {load_s:.2f} s")
