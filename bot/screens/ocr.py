@@ -7,12 +7,12 @@ is an "ocr_missing" error, not a download). The angle classifier is off: screens
 upright.
 
 One engine per process, loaded on first use (not at start-up: a few hundred MB), in its own
-worker thread, on one ONNX Runtime thread: on a shared two-core machine a pass took 1.5-3 s
-that way and twice as long with ONNX Runtime's default of one thread per core, whose threads
-wait on each other whenever another process holds a core; the process peaks near 0.6 GB
-(bench/ocr.py). Passes run one at a time and never on the event loop. Validation (size
-caps, "is this an image") happens before a pass is queued, so a bad upload gets its answer
-at once.
+worker thread, on one ONNX Runtime thread: on a shared two-core machine (load average near
+5) a pass took about 2 s at the median that way and 1.6 times as long with ONNX Runtime's
+default of one thread per core, whose threads wait on each other whenever another process
+holds a core; the process peaks near 0.6 GB (bench/ocr.py). Passes run one at a time and
+never on the event loop. Validation (size caps, "is this an image") happens before a pass is
+queued, so a bad upload gets its answer at once.
 
 No Telegram here: bytes in, `OcrLine`s out. Errors carry a kind and a short fact as detail
 ("21000000 bytes", "8000x6000 pixels"); the wording for the user is the renderer's.
