@@ -8,9 +8,12 @@ last turn, with the UI chrome removed. It works on position and vocabulary:
    on the web, the left edge of the conversation pane: a column of lines entirely left of it,
    behind a clear vertical gutter, is the thread list. Everything at or below the compose
    box is the toolbar (Send, GIF, icons).
-2. **Title.** The first name-like line near the top (after the status bar or LinkedIn's
-   navigation) is the conversation's title: the sender. Lines above it are dropped, and so
-   are the small lines right under it (headline, "Active now", "InMail").
+2. **Title.** The first name-like line near the top is the conversation's title: the
+   sender. A phone's status bar ("9:41", "5G", "87%"), LinkedIn's navigation, "Messaging",
+   day and time stamps and scraps such as the logo are passed over. Lines above the title
+   are dropped, and so are the lines placed right under it, aligned or centred (headline,
+   "Active now", "InMail"). A desktop screenshot cropped above the compose box has its
+   thread list cut off at the gutter left of the title.
 3. **Vocabulary.** Lines LinkedIn's UI produces are dropped wherever they are: buttons,
    "View profile", "Sponsored", "InMail", "Seen", reactions, presence, connection degrees,
    day separators and timestamps (`bot.screens.vocabulary`, shared with text pastes).
