@@ -352,11 +352,17 @@ _STATUS_TOKEN_RE = re.compile(
 )
 
 
+_NETWORKS = frozenset({"lte", "lte+", "volte", "wifi", "wi-fi", "h+", "e"})
+
+
 def is_status_bar_text(text: str) -> bool:
     """Every word of `text` could be a status bar item ("9:41", ".5G 87", "87%")."""
     words = [w.strip(".,:;·•'\"`|!()[]-–—_~*") for w in text.split()]
     words = [w for w in words if w]
-    return 0 < len(words) <= 6 and all(_STATUS_TOKEN_RE.fullmatch(w) for w in words)
+    if not 0 < len(words) <= 6 or not all(_STATUS_TOKEN_RE.fullmatch(w) for w in words):
+        return False
+    # A clock, a percentage or a network: "Jo Li", a short name, is not a status bar.
+    return any(any(ch.isdigit() for ch in w) or w.lower() in _NETWORKS for w in words)
 
 
 # Between the parts of "InMail · Active now", "Seen · 10:42 AM" (the parts are stripped after:
