@@ -27,7 +27,8 @@ message or a real person.
 Each comes in a light and a dark palette. Chats are anchored to the bottom, as apps draw them:
 a long conversation is cut off at the top, never the last messages. `telegram_jpeg` then does
 what Telegram does to a photo: long side at most 1280 px, JPEG at quality ~80-87. `matrix()` is
-the test set: 26 screens, eight per layout and two of a long, scrolled thread on phones.
+the test set: 27 screens, nine per layout (one of them a long thread, scrolled), names
+with accents among them.
 
 The fonts come from Debian packages that `make fonts` installs (fonts-roboto-unhinted,
 fonts-inter, fonts-dejavu-core); a missing one raises, so the tests fail rather than skip.
@@ -277,7 +278,7 @@ THREADS: dict[str, Thread] = {
         listed="10:12 AM",
     ),
     "hexa": _t(
-        "Sofia Martins",
+        "Sofía Martínez",
         "Technical Recruiter at Hexa Labs",
         "THURSDAY",
         M(
@@ -287,11 +288,11 @@ THREADS: dict[str, Thread] = {
             "mostly in Go and Python.\n\nWould you be open to hearing more?",
             "1:25 PM",
         ),
-        M(True, "Hi Sofia, could you share the salary range first?", "6:40 PM"),
+        M(True, "Hi Sofía, could you share the salary range first?", "6:40 PM"),
         listed="Thursday",
     ),
     "closers": _t(
-        "Greg Walsh",
+        "Łukasz Wróblewski",
         "Sales Coach | Helping founders close more deals",
         "SATURDAY",
         M(
@@ -1050,7 +1051,7 @@ def screenshot_bytes(spec: Spec) -> bytes:
 def matrix() -> list[Spec]:
     """The test set: eight screens per layout (iPhone, Android, web), light and dark, every
     thread twice, in varied headers, message styles, scales and JPEG qualities; and a long
-    thread on both phones, scrolled so that its top is cut off."""
+    thread in each, scrolled so that its top is cut off."""
     names = [name for name in THREADS if name != "meridian"]
     specs: list[Spec] = []
     for j, kind in enumerate(("ios", "android", "web")):
@@ -1091,6 +1092,7 @@ def matrix() -> list[Spec]:
     # A long thread, scrolled: the first lines on screen are cut off under the header.
     specs.append(Spec("ios", "dark", 3, "meridian", battery=True, quality=85))
     specs.append(Spec("android", "light", 2.625, "meridian", bubbles=True, subtitle="active"))
+    specs.append(Spec("web", "light", 2, "meridian", quality=83))
     return specs
 
 

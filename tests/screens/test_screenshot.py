@@ -2,7 +2,7 @@
 
 These need the `ocr` extra (CI installs it with `make install`) and the fonts `make fonts`
 installs; they fail, never skip, without them. The set (tests/screenshots.py `matrix()`) is
-24 LinkedIn screens: the iPhone and Android apps and the web, light and dark, recompressed as
+27 LinkedIn screens: the iPhone and Android apps and the web, light and dark, recompressed as
 Telegram does. Each is read ONCE by the real OCR (a module fixture) and laid out; the tests
 then check the whole set: the sender right in at least 95 %, a mean character error rate on
 the body of at most 3 % (and at most 10 % on any one image), and the user's own message never
@@ -81,6 +81,7 @@ def test_the_set_covers_phones_and_the_web_as_users_send_them() -> None:
     assert {s.subtitle for s in specs} == {"headline", "active"}
     assert {s.thread_list for s in specs if s.kind == "web"} == {True, False}
     assert any(s.cropped for s in specs)  # a desktop screenshot cut above the compose box
+    assert any(not THREADS[s.thread].sender.isascii() for s in specs)  # "Łukasz", "Sofía"
     threads = [THREADS[s.thread] for s in specs]
     assert any(t.messages[-1].mine for t in threads)  # the user's own message is the last
     assert any(t.messages[0].mine for t in threads)  # the user's own message is the first
