@@ -8,9 +8,12 @@ last turn, with the UI chrome removed. It works on position and vocabulary:
    on the web, the left edge of the conversation pane: a column of lines entirely left of it,
    behind a clear vertical gutter, is the thread list. Everything at or below the compose
    box is the toolbar (Send, GIF, icons).
-2. **Title.** The first name-like line near the top (after the status bar or LinkedIn's
-   navigation) is the conversation's title: the sender. Lines above it are dropped, and so
-   are the small lines right under it (headline, "Active now", "InMail").
+2. **Title.** The first name-like line near the top is the conversation's title: the
+   sender. A phone's status bar ("9:41", "5G", "87%"), LinkedIn's navigation, "Messaging",
+   day and time stamps and scraps such as the logo are passed over. Lines above the title
+   are dropped, and so are the lines placed right under it, aligned or centred (headline,
+   "Active now", "InMail"). A desktop screenshot cropped above the compose box has its
+   thread list cut off at the gutter left of the title.
 3. **Vocabulary.** Lines LinkedIn's UI produces are dropped wherever they are: buttons,
    "View profile", "Sponsored", "InMail", "Seen", reactions, presence, connection degrees,
    day separators and timestamps (`bot.screens.vocabulary`, shared with text pastes).
@@ -44,7 +47,14 @@ from bot.screens.lines import (
     same_person,
     split_header,
 )
-from bot.screens.vocabulary import NAV, has_time, is_stamp, looks_like_headline, screen_key
+from bot.screens.vocabulary import (
+    NAV,
+    has_time,
+    is_stamp,
+    is_status_bar_text,
+    looks_like_headline,
+    screen_key,
+)
 
 if TYPE_CHECKING:
     from bot.screens.ocr import OcrLine
@@ -89,7 +99,7 @@ class _Item:
 
     line: OcrLine
     text: str
-    kind: str = "text"  # text | stamp | header | card | chrome
+    kind: str = "text"  # text | stamp | header | card | chrome | status
     name: str | None = None
     time: str | None = None
     x0: int = field(init=False)
@@ -116,6 +126,7 @@ class _Layout:
         self.width = max(1, width)
         self.height = max(1, height)
         self.dropped: list[tuple[OcrLine, str]] = []
+        self.framed = False  # the compose box was found (and the thread list cut off)
         items: list[_Item] = []
         for line in sorted(lines, key=lambda ln: (ln.cy, ln.x0)):
             text = " ".join(line.text.split())
@@ -145,6 +156,7 @@ class _Layout:
         )
         if compose is None:
             return
+        self.framed = True
         keep: list[_Item] = []
         for it in self.items:
             if it.y0 >= compose.y0 - self.lh * 0.25:
@@ -152,7 +164,11 @@ class _Layout:
             else:
                 keep.append(it)
         self.items = keep
-        gutter = self._gutter_left_of(compose.x0)
+        self.cut_thread_list(compose.x0)
+
+    def cut_thread_list(self, pane_x0: int) -> None:
+        """Drop the column of lines left of a clear vertical gutter left of `pane_x0`."""
+        gutter = self._gutter_left_of(pane_x0)
         if gutter is not None:
             keep = []
             for it in self.items:
@@ -197,10 +213,14 @@ class _Layout:
                 continue
             merged.append(it)
         self.items = merged
+        portrait = self.height >= 1.4 * self.width
+        status_band = self.height * 0.05
         for it in self.items:
             key = screen_key(it.text)
             header = split_header(it.text)
-            if it.y1 <= top_band and key in NAV:
+            if portrait and it.y1 <= status_band and is_status_bar_text(it.text):
+                it.kind = "status"
+            elif it.y1 <= top_band and key in NAV:
                 it.kind = "chrome"
             elif header is not None:
                 it.name, it.time, degree = header
@@ -219,32 +239,55 @@ class _Layout:
         return overlap >= 0.6 * min(a.h, b.h) and 0 <= b.x0 - a.x1 <= 4 * max(a.h, b.h)
 
     def title(self) -> str | None:
-        """The conversation's title (the sender); drops what is above and right under it."""
+        """The conversation's title (the sender); drops what is above and right under it.
+
+        The topmost name in the upper part of the screen, before the first message header:
+        the status bar, navigation, chrome, stamps ("Tuesday", "10:42 AM") and scraps of a
+        word or two that are not names (a logo, "5G") are passed over. A long line of text
+        first means the screen starts mid-conversation: no title. A profile card
+        ("Anna Smith · 1st") is the title when the header is not on screen.
+        """
         limit = self.height * 0.3
         title: _Item | None = None
         for it in self.items:
-            if it.y0 > limit:
+            if it.y0 > limit or it.kind == "header":
                 break
-            if it.kind in ("chrome", "stamp"):
+            if it.kind in ("chrome", "stamp", "status"):
                 continue
             if it.kind in ("text", "card") and it.name is not None:
                 title = it
-            break
+                break
+            if len(it.text.split()) > 3:
+                break
         if title is None:
+            for it in self.items:
+                if it.kind == "status":
+                    self.drop(it, "status bar")
+            self.items = [it for it in self.items if it.kind != "status"]
             return None
         keep: list[_Item] = []
         below = title.y1 + 1.5 * title.h
         for it in self.items:
             if it is title:
                 self.drop(it, "title")
+            elif it.kind == "status":
+                self.drop(it, "status bar")
             elif it.y1 <= title.y0 + title.h * 0.3:
                 self.drop(it, "above the title")
-            elif it.y0 <= below and it.x0 >= title.x0 - title.h and it.kind != "header":
+            elif it.y0 <= below and it.kind != "header" and self._under(title, it):
                 self.drop(it, "title subtitle")
             else:
                 keep.append(it)
         self.items = keep
+        if not self.framed and self.width > self.height:
+            # A desktop screenshot cropped above the compose box: the title starts the pane.
+            self.cut_thread_list(title.x0)
         return title.name
+
+    @staticmethod
+    def _under(title: _Item, it: _Item) -> bool:
+        """`it` is placed as the title's subtitle: aligned with it, or centred under it."""
+        return it.x0 >= title.x0 - title.h or min(it.x1, title.x1) > max(it.x0, title.x0)
 
     # -- 4. speakers -------------------------------------------------------------------------
 
@@ -266,16 +309,22 @@ class _Layout:
         blocks: list[_Block] = []
         current: list[_Item] = []
         times: dict[int, str] = {}  # block index -> a stamp right under it
-        after_card = False
+        card_bottom: float | None = None  # the last line of a profile card, while it goes on
         for it in self.items:
             if it.kind == "card":
                 self.drop(it, "profile card")
-                after_card = True
+                card_bottom = it.y1
                 continue
-            if after_card and it.kind == "text" and looks_like_headline(it.text):
+            # The card's headline, wrapped over lines close under one another.
+            if (
+                card_bottom is not None
+                and it.kind == "text"
+                and (it.y0 - card_bottom <= 0.9 * self.lh or looks_like_headline(it.text))
+            ):
                 self.drop(it, "profile card")
+                card_bottom = it.y1
                 continue
-            after_card = False
+            card_bottom = None
             if sender and it.kind == "text" and it.name and it.name.casefold() == sender.casefold():
                 self.drop(it, "sender's name")
                 continue

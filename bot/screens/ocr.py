@@ -7,10 +7,12 @@ is an "ocr_missing" error, not a download). The angle classifier is off: screens
 upright.
 
 One engine per process, loaded on first use (not at start-up: a few hundred MB), in its own
-worker thread: a pass takes about a second on two cores and the process peaks near 0.6 GB
-(bench/ocr.py), so passes run one at a time and never on the event loop. Validation (size
-caps, "is this an image") happens before a pass is queued, so a bad upload gets its answer
-at once.
+worker thread, on one ONNX Runtime thread: on a shared two-core machine (load average near
+5) a pass took about 2 s at the median that way and 1.6 times as long with ONNX Runtime's
+default of one thread per core, whose threads wait on each other whenever another process
+holds a core; the process peaks near 0.6 GB (bench/ocr.py). Passes run one at a time and
+never on the event loop. Validation (size caps, "is this an image") happens before a pass is
+queued, so a bad upload gets its answer at once.
 
 No Telegram here: bytes in, `OcrLine`s out. Errors carry a kind and a short fact as detail
 ("21000000 bytes", "8000x6000 pixels"); the wording for the user is the renderer's.
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from PIL import Image
 
 __all__ = [
+    "DEFAULT_THREADS",
     "MAX_BYTES",
     "MAX_PIXELS",
     "OCR_SIDE",
@@ -55,6 +58,7 @@ MAX_PIXELS = 40_000_000  # 40 megapixels: refused before decoding
 OCR_SIDE = 2000  # images are scaled down so their long side is at most this before OCR
 MIN_SIDE = 8  # smaller than this in either direction cannot hold a line of text
 
+DEFAULT_THREADS = 1  # predictable on a busy machine; see the module docstring
 OCR_EXTRA = "coldshoulder[ocr]"  # the detail of an "ocr_missing" error: what to install
 
 
@@ -155,10 +159,10 @@ def open_image(image_bytes: bytes) -> Image.Image:
 class OcrEngine:
     """RapidOCR loaded once, run one image at a time in a dedicated worker thread.
 
-    `threads` caps ONNX Runtime's intra-op threads (None: its default, one per core).
+    `threads` is ONNX Runtime's intra-op threads (None: its default, one per core).
     """
 
-    def __init__(self, *, threads: int | None = None) -> None:
+    def __init__(self, *, threads: int | None = DEFAULT_THREADS) -> None:
         self._threads = threads
         self._ocr: Any = None
         self._load_lock = threading.Lock()

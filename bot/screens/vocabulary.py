@@ -309,6 +309,7 @@ NAV = frozenset(
 # Whole lines that are UI on a screen, wherever they are.
 SCREEN_CHROME = frozenset(
     {
+        "messaging",  # the pane's own title, never a person
         "search messages",
         "focused",
         "unread",
@@ -317,6 +318,9 @@ SCREEN_CHROME = frozenset(
         "archived",
         "starred",
         "spam",
+        "for business",
+        "my network",
+        "notifications",
         "drafts",
         "sent",
         "type a message",
@@ -340,6 +344,27 @@ SCREEN_CHROME = frozenset(
         "hiring",
     }
 )
+# A phone's status bar: the clock, network, signal and battery ("9:41", "5G", "87%", "LTE"),
+# and what OCR makes of the signal bars next to them (".5G", "ull 5G"). A whole line of these.
+_STATUS_TOKEN_RE = re.compile(
+    r"\d{1,2}[:.]\d{2}|\d{1,3}%?|[2-5]g\+?|5ge|lte\+?|volte|wi-?fi|h\+|[a-z]{1,2}|ull|ill",
+    re.IGNORECASE,
+)
+
+
+_NETWORKS = frozenset({"lte", "lte+", "volte", "wifi", "wi-fi", "h+", "e"})
+
+
+def is_status_bar_text(text: str) -> bool:
+    """Every word of `text` could be a status bar item ("9:41", ".5G 87", "87%")."""
+    words = [w.strip(".,:;·•'\"`|!()[]-–—_~*") for w in text.split()]
+    words = [w for w in words if w]
+    if not 0 < len(words) <= 6 or not all(_STATUS_TOKEN_RE.fullmatch(w) for w in words):
+        return False
+    # A clock, a percentage or a network: "Jo Li", a short name, is not a status bar.
+    return any(any(ch.isdigit() for ch in w) or w.lower() in _NETWORKS for w in words)
+
+
 # Between the parts of "InMail · Active now", "Seen · 10:42 AM" (the parts are stripped after:
 # "\s*[·•|]\s*" would rescan a run of whitespace from every position in it).
 SCREEN_SPLIT_RE = re.compile(r"[·•|]| {2,}")

@@ -128,10 +128,114 @@ def test_mobile_bubbles_left_is_sender_right_is_user(own_last: bool) -> None:
     )
     dropped = dict(shot.dropped)
     assert dropped["Hi Anna, nice to meet you too."] == "user's own message"
-    assert dropped["9:41"] == "above the title"
+    assert dropped["9:41"] == "status bar"
     assert dropped["Active now"] == "title subtitle"
     if own_last:
         assert dropped["Not interested, thanks."] == "user's own message"
+
+
+def test_phone_status_bar_is_not_the_title_and_the_users_message_is_not_the_body() -> None:
+    """Reported: "9:41", "5G" and the battery above the header made the title search give up;
+    the user's own reply, first on screen, was then taken as the message, addressed to them."""
+    lines = [
+        L("9:41", 51, 20, 111, h=22),
+        L(".5G", 421, 23, 498, h=20, score=0.9),
+        L("87", 503, 28, 535, h=14),
+        L("Jessica Brennan", 132, 90, 344, h=26),
+        L("VP of Partnerships at Nimbus Cloud", 132, 125, 430, h=18),
+        L("MAR 4", 260, 642, 328),
+        L("Sam Lee·4:05 PM", 93, 686, 288),
+        L("Hi Jessica, I saw your post about cloud costs.", 94, 726, 518),
+        L("Jessica Brennan·4:31 PM", 95, 815, 373),
+        L("Thank you Sam! Could you spare 20 minutes?", 93, 852, 555),
+        L("Write a message...", 38, 1173, 241),
+    ]
+    shot = layout(lines, 591, 1280)
+    assert shot.sender_name == "Jessica Brennan"
+    assert shot.body == "Thank you Sam! Could you spare 20 minutes?"
+    dropped = dict(shot.dropped)
+    assert dropped[".5G"] == dropped["87"] == dropped["9:41"] == "status bar"
+    assert dropped["VP of Partnerships at Nimbus Cloud"] == "title subtitle"
+
+
+def test_web_logo_messaging_and_weekdays_are_never_the_sender() -> None:
+    """Reported: the pane header "Messaging" or a weekday became the sender's name, and the
+    headline under the name became the first line of the message."""
+    lines = [
+        L("in", 77, 11, 111),
+        L("Search", 145, 12),
+        L("Messaging", 40, 90, 160, h=22),
+        L("Tuesday", 330, 92, 390, h=16),
+        L("Daniel Okafor", 520, 90, 640, h=22),
+        L("Co-Founder & CEO at Ledgerly | Fintech", 520, 116, 760, h=16),
+        L("TUESDAY", 800, 300, 860),
+        L("Daniel Okafor · 11:20 AM", 560, 340, 760),
+        L("Ledgerly automates month-end close for finance teams.", 560, 362, 1000),
+        L("Sam Lee · 2:03 PM", 560, 410, 700),
+        L("Thanks Daniel, we are all set for now.", 560, 432, 900),
+    ]
+    shot = layout(lines, 1280, 800)
+    assert shot.sender_name == "Daniel Okafor"
+    assert shot.body == "Ledgerly automates month-end close for finance teams."
+    assert dict(shot.dropped)["Co-Founder & CEO at Ledgerly | Fintech"] == "title subtitle"
+
+
+def test_a_wrapped_headline_under_a_phone_profile_card_is_not_a_message() -> None:
+    lines = [
+        L("Daniel Okafor", 133, 91, 308, h=26),
+        L("Active now", 133, 124, 240, h=18),
+        L("Daniel Okafor·1st", 181, 371, 412, h=26),
+        L("Co-Founder & CEO at Ledgerly | Fintech for modern", 58, 411, 532, h=18),
+        L("finance teams", 228, 439, 362, h=18),
+        L("TUESDAY", 248, 523, 343, h=18),
+        L("Hi Sam, great to connect!", 35, 581, 415, h=22),
+        L("11:20 AM", 23, 640, 115, h=18),
+        L("Write a message...", 38, 1173, 241),
+    ]
+    shot = layout(lines, 591, 1280)
+    assert shot.style == "bubbles"
+    assert (shot.sender_name, shot.body) == ("Daniel Okafor", "Hi Sam, great to connect!")
+    assert dict(shot.dropped)["finance teams"] == "profile card"
+
+
+def test_a_headline_centred_under_a_centred_title_is_not_a_message() -> None:
+    """An app that centres the header: the headline is wider than the name, so it starts left
+    of it; it is still the title's subtitle, not the first bubble of the sender's turn."""
+    lines = [
+        L("Rahul Mehta", 220, 90, 370, h=26),
+        L("Senior Talent Partner @ Brightlane", 150, 123, 440, h=18),
+        L("MONDAY", 249, 719, 340, h=18),
+        L("Hello Sam, are you open to new roles?", 34, 775, 441, h=22),
+        L("9:14 AM", 21, 820, 107, h=18),
+        L("Write a message...", 38, 1171, 242),
+    ]
+    shot = layout(lines, 591, 1280)
+    assert (shot.sender_name, shot.body) == ("Rahul Mehta", "Hello Sam, are you open to new roles?")
+
+
+def test_a_desktop_screenshot_cut_above_the_compose_box_loses_its_thread_list() -> None:
+    lines = [
+        L("Messaging", 90, 90, 175, h=22),
+        L("Kevin Zhang", 512, 90, 607, h=22),
+        L("Account Executive at DataPulse", 512, 112, 692, h=16),
+        L("Kevin Zhang", 156, 217, 238),
+        L("10:12 AM", 430, 218, 482),
+        L("Kevin: Does Thursday at 2 PM work for a 20-minute ca...", 156, 240, 476),
+        L("Olivia Brandt", 156, 297, 240),
+        L("Olivia: Thanks again for the intro, talk soon!", 156, 320, 402),
+        L("Kevin Zhang · 10:11 AM", 568, 547, 714),
+        L("We help data teams cut dashboard load times in half.", 568, 571, 1000),
+        L("Chris Nolan", 156, 577, 232),
+        L("You: Sounds good, see you at the meetup.", 156, 600, 396),
+        L("Does Thursday at 2 PM work for a 20-minute call?", 568, 629, 900),
+    ]
+    shot = layout(lines, 1280, 664)
+    assert shot.sender_name == "Kevin Zhang"
+    assert shot.body == (
+        "We help data teams cut dashboard load times in half.\n\n"
+        "Does Thursday at 2 PM work for a 20-minute call?"
+    )
+    assert dict(shot.dropped)["You: Sounds good, see you at the meetup."] == "thread list"
 
 
 def test_reflow_joins_wraps_keeps_hard_breaks_and_hyphen_breaks() -> None:

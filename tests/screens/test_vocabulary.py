@@ -8,7 +8,13 @@ import time
 import pytest
 
 from bot.screens import vocabulary
-from bot.screens.vocabulary import has_time, is_degree, is_stamp, looks_like_headline
+from bot.screens.vocabulary import (
+    has_time,
+    is_degree,
+    is_stamp,
+    is_status_bar_text,
+    looks_like_headline,
+)
 
 PATTERNS = {
     name: value for name, value in vars(vocabulary).items() if isinstance(value, re.Pattern)
@@ -67,3 +73,20 @@ def test_pattern_is_linear_on_long_repeats(name: str) -> None:
         pattern.split(text)
         pattern.fullmatch(text)
     assert time.perf_counter() - start < 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("9:41", True),
+        (".5G", True),
+        ("ull 5G 87", True),
+        ("87%", True),
+        ("LTE", True),
+        ("Jo Li", False),
+        ("Anna Kowalski", False),
+        ("Hi", False),
+    ],
+)
+def test_status_bar_text(text: str, status: bool) -> None:
+    assert is_status_bar_text(text) is status
