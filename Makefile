@@ -11,7 +11,8 @@ PY := $(VENV)/bin/python
 
 # The rendered screenshots the OCR tests read (tests/screenshots.py) are drawn in the fonts the
 # LinkedIn apps use or resemble: Roboto (Android), Inter (iOS, web), DejaVu Sans (web on Linux).
-# Debian packages; apt-get runs only when a file is missing (as root, or through sudo).
+# Debian packages, for `make test` and `make bench` only; apt-get runs only when a file is
+# missing (as root, or through sudo).
 FONT_FILES := \
 	/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf \
 	/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Medium.ttf \
@@ -21,7 +22,7 @@ FONT_FILES := \
 	/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 FONT_PACKAGES := fonts-roboto-unhinted fonts-inter fonts-dejavu-core
 
-install: $(VENV)/.installed fonts
+install: $(VENV)/.installed
 
 fonts:
 	@missing=""; for f in $(FONT_FILES); do [ -f "$$f" ] || missing="$$missing $$f"; done; \
@@ -42,14 +43,14 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	$(PY) -m bot demo
 
-test: install
+test: install fonts
 	$(PY) -m pytest -q
 
 lint: install
 	$(VENV)/bin/ruff check bot tests bench
 	$(VENV)/bin/ruff format --check bot tests bench
 
-bench: install
+bench: install fonts
 	$(PY) bench/engine.py
 	$(PY) bench/llm.py
 	$(PY) bench/ocr.py
