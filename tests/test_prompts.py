@@ -250,6 +250,7 @@ NOTES_CONTEXT = {
     "label": "sales pitch",
     "model": "'gpt-x'",
     "status": 503,
+    "seconds": "20",
     "field": "'style'",
     "value": "'Klingon'",
     "length": 501,
