@@ -202,6 +202,7 @@ class BusinessState(StrEnum):
     deleted = "deleted"  # the sender deleted their message(s)
     unanswered = "unanswered"  # left unanswered (scam)
     allowed = "allowed"  # the owner put the sender on their allowlist
+    muted = "muted"  # the owner muted the chat for the bot
 
 
 class BusinessLink(BaseModel):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.models import (
@@ -281,6 +281,15 @@ class BusinessRepo:
             closed = await _close(s, connection_id, chat_id, gone, BusinessState.deleted)
             changed = [c for i in sorted(left) if (c := await _rebuild_text(s, i)) is not None]
             return closed, changed
+
+    async def last_message_id(self, case_id: int) -> int | None:
+        """The newest of the case's messages in the owner's chat (to mark it read)."""
+        async with self._sessions() as s:
+            return await s.scalar(
+                select(func.max(BusinessMessageRow.message_id)).where(
+                    BusinessMessageRow.case_id == case_id
+                )
+            )
 
     async def open_cases(self, connection_id: str) -> list[Case]:
         """The connection's cases still waiting for the owner."""

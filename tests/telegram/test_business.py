@@ -1,0 +1,97 @@
+"""Telegram Business in process: the real Application on the recording transport."""
+
+from __future__ import annotations
+
+from tests.helpers import (
+    CONNECTION,
+    CUSTOMER,
+    OWNER,
+    PITCH,
+    Harness,
+    button,
+    make_business_update,
+    make_connection_update,
+    make_deleted_update,
+)
+
+
+async def connect(bot: Harness, **kw) -> None:
+    calls = await bot.send(make_connection_update(bot.bot, **kw))
+    assert [c.method for c in calls][:1] == ["sendMessage"], calls
+
+
+async def card_of(bot: Harness, text: str = PITCH, **kw):
+    calls = await bot.send(make_business_update(bot.bot, text, **kw))
+    cards = [c for c in calls if c.method == "sendMessage" and c.params["chat_id"] == OWNER]
+    assert cards, calls
+    return calls, cards[-1]
+
+
+async def test_connect_greets_the_owner_in_the_bot_chat(bot: Harness):
+    calls = await bot.send(make_connection_update(bot.bot))
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert calls[0].params["chat_id"] == OWNER
+    assert "Connected to your Telegram account" in calls[0].params["text"]
+    assert "/business" in calls[0].params["text"]
+
+
+async def test_a_strangers_message_becomes_a_card_and_approve_sends_as_the_owner(bot: Harness):
+    await connect(bot)
+    calls, card = await card_of(bot)
+    # Nothing is ever sent to the customer's chat before Approve.
+    assert all(c.params.get("chat_id") != CUSTOMER for c in calls)
+    assert "In your chat with Priya Patel" in card.params["text"]
+    approve = button(card, "cs1:ap:")
+    calls = await bot.press(card, approve)
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1
+    assert sent[0].params["chat_id"] == CUSTOMER
+    assert sent[0].params["business_connection_id"] == CONNECTION
+    assert "parse_mode" not in sent[0].params
+    again = await bot.press(card, approve)
+    assert not [c for c in again if c.method == "sendMessage"]
+
+
+async def test_the_owners_own_message_is_never_a_case_and_closes_the_card(bot: Harness):
+    await connect(bot)
+    await card_of(bot)
+    calls = await bot.send(make_business_update(bot.bot, "Hi Priya, thanks!", from_id=OWNER))
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert len(edits) == 1 and "Answered by you" in edits[0].params["text"]
+    assert not [c for c in calls if c.method == "sendMessage"]
+    # The chat counts as answered now: their next message is no case.
+    calls = await bot.send(make_business_update(bot.bot, PITCH))
+    assert calls == []
+
+
+async def test_an_edit_redraws_the_card_and_a_deletion_closes_it(bot: Harness):
+    await connect(bot)
+    update = make_business_update(bot.bot, "Hello")
+    message_id = update.business_message.message_id
+    calls = await bot.send(update)
+    card = next(c for c in calls if c.method == "sendMessage")
+    calls = await bot.send(make_business_update(bot.bot, PITCH, message_id=message_id, edited=True))
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert edits and edits[-1].params["message_id"] == card.result["message_id"]
+    assert "Sales pitch" in edits[-1].params["text"]
+    calls = await bot.send(make_deleted_update(bot.bot, [message_id]))
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert edits and "deleted the message" in edits[-1].params["text"]
+
+
+async def test_no_reply_right_gives_copy_ready_text(bot: Harness):
+    await connect(bot, can_reply=False)
+    _, card = await card_of(bot)
+    assert "Approve gives you the text to paste" in card.params["text"]
+    calls = await bot.press(card, button(card, "cs1:ap:"))
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1 and sent[0].params["chat_id"] == OWNER
+    assert "business_connection_id" not in sent[0].params
+    assert any("copy_text" in b for b in sent[0].buttons)
+
+
+async def test_private_chat_handlers_never_answer_a_business_message(bot: Harness):
+    await connect(bot)
+    for text in ("/start", "/help", "/nonsense", "hello"):
+        calls = await bot.send(make_business_update(bot.bot, text))
+        assert all(c.params.get("chat_id") != CUSTOMER for c in calls), (text, calls)
