@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.helpers import (
     CONNECTION,
     CUSTOMER,
     OWNER,
     PITCH,
     Harness,
+    business_connection,
     button,
     make_business_update,
     make_connection_update,
@@ -95,3 +98,102 @@ async def test_private_chat_handlers_never_answer_a_business_message(bot: Harnes
     for text in ("/start", "/help", "/nonsense", "hello"):
         calls = await bot.send(make_business_update(bot.bot, text))
         assert all(c.params.get("chat_id") != CUSTOMER for c in calls), (text, calls)
+
+
+SCAM = (
+    "Dear friend, you have won $2,000,000 in the international lottery. To claim your prize "
+    "send your bank account details and a processing fee of $200 by Western Union today."
+)
+
+
+async def test_business_pause_and_resume(bot: Harness):
+    await connect(bot)
+    calls = await bot.say("/business")
+    status = calls[-1]
+    assert "connected" in status.params["text"] and "Reply for you: yes" in status.params["text"]
+    calls = await bot.press(status, "cs1:bp:0:on")
+    assert "paused" in calls[-1].params["text"]
+    assert await bot.send(make_business_update(bot.bot, PITCH)) == []
+    await bot.press(status, "cs1:bp:0:off")
+    await card_of(bot, chat_id=CUSTOMER + 1, from_id=CUSTOMER + 1)
+
+
+async def test_let_through_adds_to_the_allowlist_and_business_can_remove_it(bot: Harness):
+    await connect(bot)
+    _, card = await card_of(bot)
+    let_through = button(card, "cs1:ba:")
+    assert any("Always let Priya through" in b["text"] for b in card.buttons)
+    calls = await bot.press(card, let_through)
+    assert "always gets through" in calls[-1].params["text"]
+    # Someone on the allowlist is never a case, in any chat.
+    other_chat = make_business_update(bot.bot, PITCH, chat_id=CUSTOMER + 7)
+    assert await bot.send(other_chat) == []
+    status = (await bot.say("/business"))[-1]
+    assert "Priya Patel" in status.params["text"]
+    await bot.press(status, f"cs1:bd:{CUSTOMER}")
+    await card_of(bot, chat_id=CUSTOMER + 8)
+
+
+async def test_a_muted_chat_gets_no_cards_until_unmuted(bot: Harness):
+    await connect(bot)
+    _, card = await card_of(bot)
+    await bot.press(card, button(card, "cs1:bm:"))
+    assert await bot.send(make_business_update(bot.bot, PITCH)) == []
+    status = (await bot.say("/business"))[-1]
+    assert "Unmute" in str(status.buttons)
+    await bot.press(status, f"cs1:bu:{CUSTOMER}")
+    await card_of(bot)
+
+
+async def test_a_scam_card_offers_leave_unanswered_first_and_marks_it_read(bot: Harness):
+    await connect(bot)
+    _, card = await card_of(bot, SCAM)
+    assert card.callback_data[0].startswith("cs1:bl:"), card.callback_data
+    calls = await bot.press(card, card.callback_data[0])
+    assert "readBusinessMessage" in [c.method for c in calls]
+    assert all(
+        c.params.get("chat_id") != CUSTOMER or c.method == "readBusinessMessage" for c in calls
+    )
+    assert (
+        "Left unanswered" in [c for c in calls if c.method == "editMessageText"][-1].params["text"]
+    )
+
+
+async def test_disconnect_says_so_on_open_cards(bot: Harness):
+    await connect(bot)
+    _, card = await card_of(bot)
+    calls = await bot.send(make_connection_update(bot.bot, enabled=False))
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert edits and "disconnected" in edits[-1].params["text"]
+    assert edits[-1].params["message_id"] == card.result["message_id"]
+    calls = await bot.press(card, button(card, "cs1:ap:"))
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1 and sent[0].params["chat_id"] == OWNER
+
+
+async def test_several_messages_within_a_minute_are_one_card(bot: Harness):
+    await connect(bot)
+    _, card = await card_of(bot, "Hi Sam!")
+    calls = await bot.send(make_business_update(bot.bot, PITCH))
+    assert not [
+        c for c in calls if c.method == "sendMessage" and "In your chat" in c.params.get("text", "")
+    ]
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert edits[-1].params["message_id"] == card.result["message_id"]
+    assert bot.rows("select count(*) from cases") == [(1,)]
+
+
+async def test_an_unknown_connection_is_fetched_from_telegram(bot: Harness):
+    bot.transport.business_connections[CONNECTION] = business_connection()
+    calls = await bot.send(make_business_update(bot.bot, PITCH))
+    assert calls[0].method == "getBusinessConnection"
+    assert any(c.method == "sendMessage" and c.params["chat_id"] == OWNER for c in calls)
+
+
+async def test_export_and_forget_include_the_connection(bot: Harness):
+    await connect(bot)
+    await card_of(bot)
+    calls = await bot.say("/export")
+    exported = json.loads(calls[-1].params["document"]["content"])
+    assert exported["business"]["connections"][0]["id"] == CONNECTION
+    assert exported["cases"][0]["business"]["chat_id"] == CUSTOMER
