@@ -318,16 +318,17 @@ class CaseRepo:
 
     async def redo(self, case: Case) -> Case | None:
         """drafted -> pending, for a case whose text changed (Telegram Business): it is
-        assessed and drafted again, its card kept. None when it is no longer open."""
+        assessed and drafted again, its card kept. None when it is no longer open. The case
+        comes back as stored now (its text and every draft so far), not as `case` was."""
         async with self._sessions.begin() as s:
             result = await s.execute(
                 update(CaseRow)
                 .where(CaseRow.id == case.id, CaseRow.status == CaseStatus.drafted.value)
                 .values(status=CaseStatus.pending.value, updated_at=utcnow())
             )
-        if not result.rowcount:
-            return None
-        return case.model_copy(update={"status": CaseStatus.pending})
+            if not result.rowcount:
+                return None
+            return await load_case(s, CaseRow.id == case.id)
 
     async def reopen(self, case: Case) -> Transition:
         """A discarded case can be picked up again from /history."""
