@@ -414,6 +414,14 @@ class Service:
             return Arrived(pending=Pending(stored.case, prefs))
         return Arrived(pending=await self._redo(stored.case, prefs))
 
+    async def business_catch_up(self, drafted: Pending) -> Pending | None:
+        """A new case's card is out: if more of the person's messages joined the case while
+        it was drafted, the case to draft again (its card is then updated)."""
+        case = await self.store.cases.get(drafted.case.id, drafted.case.user_id)
+        if case is None or case.incoming.text == drafted.case.incoming.text:
+            return None
+        return await self._redo(case, drafted.prefs)
+
     async def business_edit(
         self, connection_id: str, chat_id: int, message_id: int, text: str
     ) -> Pending | None:

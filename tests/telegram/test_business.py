@@ -197,3 +197,24 @@ async def test_export_and_forget_include_the_connection(bot: Harness):
     exported = json.loads(calls[-1].params["document"]["content"])
     assert exported["business"]["connections"][0]["id"] == CONNECTION
     assert exported["cases"][0]["business"]["chat_id"] == CUSTOMER
+
+
+async def test_a_message_arriving_while_the_first_is_drafted_reaches_the_card(bot: Harness):
+    await connect(bot)
+    engine = bot.app.bot_data.service.engine
+    verdict = engine.verdict
+
+    async def slow_verdict(incoming, prefs, tone=None):
+        if incoming.text == "Hi Sam!":  # the second message arrives meanwhile
+            await bot.send(make_business_update(bot.bot, PITCH))
+        return await verdict(incoming, prefs, tone)
+
+    engine.verdict = slow_verdict
+    calls = await bot.send(make_business_update(bot.bot, "Hi Sam!"))
+    edits = [c for c in bot.transport.calls if c.method == "editMessageText"]
+    card = next(
+        c for c in calls if c.method == "sendMessage" and "In your chat" in c.params["text"]
+    )
+    assert edits and edits[-1].params["message_id"] == card.result["message_id"]
+    assert "Sales pitch" in edits[-1].params["text"]
+    assert bot.rows("select text from cases") == [("Hi Sam!\n" + PITCH,)]

@@ -161,6 +161,10 @@ async def _show(context: BotContext, pending: Pending, received: float) -> None:
     """Draft the case; a new one gets its card, a changed one has its card redrawn."""
     if pending.case.card_message_id is None:
         await draft_and_show(pending, context, received)
+        # Messages that joined the case while it was drafted: the card catches up.
+        again = await context.service.business_catch_up(pending)
+        if again is not None:
+            await _show(context, again, received)
         return
     case = await context.service.draft(pending)
     if case is not None:
