@@ -9,6 +9,7 @@ from tests.helpers import (
     CUSTOMER,
     OWNER,
     PITCH,
+    STRANGER,
     Harness,
     business_connection,
     button,
@@ -218,3 +219,29 @@ async def test_a_message_arriving_while_the_first_is_drafted_reaches_the_card(bo
     assert edits and edits[-1].params["message_id"] == card.result["message_id"]
     assert "Sales pitch" in edits[-1].params["text"]
     assert bot.rows("select text from cases") == [("Hi Sam!\n" + PITCH,)]
+
+
+async def test_a_reply_telegram_refuses_in_the_chat_comes_to_the_owner_to_paste(bot: Harness):
+    await connect(bot)
+    _, card = await card_of(bot)
+    bot.transport.fail_next(
+        "sendMessage", 403, "Forbidden: BOT_ACCESS_FORBIDDEN",
+        when=lambda p: "business_connection_id" in p,
+    )  # fmt: skip
+    calls = await bot.press(card, button(card, "cs1:ap:"))
+    sends = [c for c in calls if c.method == "sendMessage"]
+    assert [c.params["chat_id"] for c in sends] == [CUSTOMER, OWNER]
+    assert sends[0].status == 403
+    assert "Telegram refused to send it in that chat" in sends[1].params["text"]
+    assert any("copy_text" in b for b in sends[1].buttons)
+    again = await bot.press(card, button(card, "cs1:ap:"))
+    assert not [c for c in again if c.method == "sendMessage"]
+
+
+async def test_a_connection_of_someone_not_allowed_is_ignored(bot: Harness):
+    assert await bot.send(make_connection_update(bot.bot, user_id=STRANGER)) == []
+    bot.transport.business_connections["bc-x"] = business_connection("bc-x", user_id=STRANGER)
+    calls = await bot.send(make_business_update(bot.bot, PITCH, connection_id="bc-x"))
+    assert [c.method for c in calls] == ["getBusinessConnection"]
+    assert bot.rows("select count(*) from cases") == [(0,)]
+    assert bot.rows("select count(*) from business_connections") == [(0,)]

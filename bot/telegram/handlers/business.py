@@ -184,6 +184,8 @@ async def _connection(context: BotContext, connection_id: str | None) -> Busines
             log.warning("could not fetch business connection: %s", exc)
             return None
         connection = _domain(fetched)
+        if connection.user_id not in context.settings.allowed_users:
+            return None  # nothing is kept about someone the bot does not serve
         await context.service.connect(connection)
     if connection.user_id not in context.settings.allowed_users:
         return None
