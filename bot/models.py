@@ -169,6 +169,55 @@ class DraftVersion(BaseModel):
     note: str | None = None
 
 
+class BusinessConnection(BaseModel):
+    """The owner's Telegram account connected to the bot (Telegram Business): what the bot
+    may do there, and whether the owner paused it."""
+
+    id: str
+    user_id: int  # the owner
+    user_chat_id: int  # the owner's private chat with the bot: where cards go
+    is_enabled: bool = True
+    can_reply: bool = False
+    can_read: bool = False  # may mark messages read (readBusinessMessage)
+    rights: dict[str, bool] = Field(default_factory=dict)  # every right Telegram reported
+    paused: bool = False
+
+
+class BusinessChat(BaseModel):
+    """One chat in the owner's account, as the bot has seen it."""
+
+    connection_id: str
+    chat_id: int
+    name: str | None = None
+    answered: bool = False  # the owner wrote in it: never a case again
+    muted: bool = False
+    last_incoming_at: datetime | None = None  # the other person's newest message
+
+
+class BusinessState(StrEnum):
+    """How a case from the owner's own chat ended, beyond approved or discarded."""
+
+    sent = "sent"  # approved to go out in that chat, as the owner
+    answered = "answered"  # the owner replied there themselves
+    deleted = "deleted"  # the sender deleted their message(s)
+    unanswered = "unanswered"  # left unanswered (scam)
+    allowed = "allowed"  # the owner put the sender on their allowlist
+    muted = "muted"  # the owner muted the chat for the bot
+
+
+class BusinessLink(BaseModel):
+    """Where a case came from when it arrived in the owner's own chat, and whether Approve
+    can send the reply there now (`blocked` None) or must hand over the text instead."""
+
+    connection_id: str
+    chat_id: int
+    name: str | None = None
+    state: BusinessState | None = None
+    # Why the reply cannot go out as the owner right now: "disabled", "no_reply",
+    # "window" (24 hours since their last message) or "unknown" (no such connection).
+    blocked: str | None = None
+
+
 class Case(BaseModel):
     """One message the user asked about, with every draft made for it."""
 
@@ -188,6 +237,7 @@ class Case(BaseModel):
     corrected_from: Category | None = None  # the engine's category, when the user changed it
     earlier_cold: int = 0  # earlier cases from the same sender that were cold
     created_at: datetime
+    business: BusinessLink | None = None  # a message in the owner's own chat
 
     @property
     def draft(self) -> DraftVersion | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot import metrics, preferences
@@ -18,6 +18,9 @@ from bot.engine import Engine
 from bot.engine.offline import voice
 from bot.models import (
     Assessment,
+    BusinessChat,
+    BusinessConnection,
+    BusinessState,
     Case,
     CaseStatus,
     Category,
@@ -31,6 +34,7 @@ from bot.models import (
     Verdict,
 )
 from bot.store import Forgotten, Store, Transition
+from bot.store.business import MERGE_WINDOW
 from bot.store.outbox import REPLY, Owed
 from bot.store.schema import utcnow
 from bot.text import names
@@ -54,6 +58,17 @@ class Pending:
     prefs: Preferences
 
 
+@dataclass(frozen=True)
+class Arrived:
+    """What a message in the owner's own chat led to: a case to draft and show (new, or
+    redrafted for more text: then its card is updated in place), cases the owner's own
+    message closed, or why nothing happened (`skipped`)."""
+
+    pending: Pending | None = None
+    closed: list[Case] = field(default_factory=list)
+    skipped: str | None = None  # owner, disabled, paused, muted, answered, allowed, again
+
+
 class Service:
     def __init__(
         self,
@@ -66,6 +81,7 @@ class Service:
         self.engine = engine
         self.split_window = split_window
         self.prompt_timeout = prompt_timeout
+        self.merge_window = MERGE_WINDOW
         # Weak values: a chat's lock lives only while someone holds or awaits it.
         self._chat_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
             weakref.WeakValueDictionary()
@@ -358,6 +374,146 @@ class Service:
     async def close_prompt(self, user_id: int, prompt_message_id: int) -> bool:
         """Close that prompt if it is still open; True for the one caller that closed it."""
         return await self.store.users.close_prompt(user_id, prompt_message_id)
+
+    # --- Telegram Business: the owner's own chats ----------------------------------------
+
+    async def connect(self, connection: BusinessConnection) -> BusinessConnection | None:
+        """Store the connection as Telegram reports it; the one it replaced (None: new)."""
+        return await self.store.business.save_connection(connection)
+
+    async def connection(self, connection_id: str) -> BusinessConnection | None:
+        return await self.store.business.connection(connection_id)
+
+    async def connections(self, user_id: int) -> list[BusinessConnection]:
+        return await self.store.business.connections(user_id)
+
+    async def open_business_cases(self, connection_id: str) -> list[Case]:
+        return await self.store.business.open_cases(connection_id)
+
+    async def business_message(
+        self,
+        connection: BusinessConnection,
+        chat_id: int,
+        incoming: Incoming | None,
+        sent_at: datetime,
+    ) -> Arrived:
+        """A message in a connected chat: the other person's (`incoming`), or the owner's
+        own (None). The owner's closes the chat's open cards and marks it answered; the
+        other person's becomes a case unless the bot is paused, the chat is muted or
+        answered before, or the sender is on the allowlist."""
+        if incoming is None:
+            return Arrived(
+                closed=await self.store.business.owner_wrote(connection, chat_id), skipped="owner"
+            )
+        skipped = await self._business_skip(connection, chat_id, incoming.sender_id)
+        if skipped:
+            return Arrived(skipped=skipped)
+        lock = self._chat_locks.setdefault(hash((connection.id, chat_id)), asyncio.Lock())
+        async with lock:
+            stored = await self.store.business.store_message(
+                connection, chat_id, incoming, sent_at, self.merge_window
+            )
+        if stored.case is None:
+            return Arrived(skipped="again")
+        prefs = await self.store.users.preferences(connection.user_id)
+        if stored.new:
+            return Arrived(pending=Pending(stored.case, prefs))
+        return Arrived(pending=await self._redo(stored.case, prefs))
+
+    async def business_catch_up(self, drafted: Pending) -> Pending | None:
+        """A new case's card is out: if more of the person's messages joined the case while
+        it was drafted, the case to draft again (its card is then updated)."""
+        case = await self.store.cases.get(drafted.case.id, drafted.case.user_id)
+        if case is None or case.incoming.text == drafted.case.incoming.text:
+            return None
+        return await self._redo(case, drafted.prefs)
+
+    async def business_edit(
+        self, connection_id: str, chat_id: int, message_id: int, text: str
+    ) -> Pending | None:
+        """The other person edited a message of an open case: the case to redraft."""
+        case = await self.store.business.edit_message(connection_id, chat_id, message_id, text)
+        if case is None:
+            return None
+        return await self._redo(case, await self.store.users.preferences(case.user_id))
+
+    async def business_deleted(
+        self, connection_id: str, chat_id: int, message_ids: list[int]
+    ) -> tuple[list[Case], list[Pending]]:
+        """Messages deleted in the owner's chat: cases closed because nothing is left of
+        them, and cases to redraft without the deleted part."""
+        closed, changed = await self.store.business.delete_messages(
+            connection_id, chat_id, message_ids
+        )
+        redo = []
+        for case in changed:
+            pending = await self._redo(case, await self.store.users.preferences(case.user_id))
+            if pending is not None:
+                redo.append(pending)
+        return closed, redo
+
+    async def leave_unanswered(self, case: Case) -> Transition:
+        return await self.store.cases.discard(case, BusinessState.unanswered)
+
+    async def let_through(self, case: Case) -> Transition:
+        """The sender goes on the owner's allowlist and this card closes."""
+        if case.incoming.sender_id is not None:
+            await self.store.business.allow(
+                case.user_id, case.incoming.sender_id, case.incoming.sender_name
+            )
+        return await self.store.cases.discard(case, BusinessState.allowed)
+
+    async def mute(self, case: Case) -> Transition:
+        """No more cases from this chat; this card closes."""
+        if case.business is not None:
+            await self.store.business.set_muted(case.user_id, case.business.chat_id, True)
+        return await self.store.cases.discard(case, BusinessState.muted)
+
+    async def last_business_message(self, case: Case) -> int | None:
+        return await self.store.business.last_message_id(case.id)
+
+    async def set_paused(self, user_id: int, paused: bool) -> int:
+        return await self.store.business.set_paused(user_id, paused)
+
+    async def unmute(self, user_id: int, chat_id: int) -> int:
+        return await self.store.business.set_muted(user_id, chat_id, False)
+
+    async def disallow(self, user_id: int, sender_id: int) -> int:
+        return await self.store.business.disallow(user_id, sender_id)
+
+    async def allowlist(self, user_id: int) -> list[tuple[int, str | None]]:
+        return await self.store.business.allowlist(user_id)
+
+    async def muted_chats(self, user_id: int) -> list[BusinessChat]:
+        return await self.store.business.muted_chats(user_id)
+
+    async def hand_over(self, owed: Owed, note: str) -> Owed | None:
+        """A reply Telegram refused in the owner's chat, owed to the owner copy-ready."""
+        return await self.store.outbox.hand_over(owed, note)
+
+    async def _business_skip(
+        self, connection: BusinessConnection, chat_id: int, sender_id: int | None
+    ) -> str | None:
+        if not connection.is_enabled:
+            return "disabled"
+        if connection.paused:
+            return "paused"
+        chat = await self.store.business.chat(connection.id, chat_id)
+        if chat is not None and chat.muted:
+            return "muted"
+        if chat is not None and chat.answered:
+            return "answered"
+        if sender_id is not None and await self.store.business.is_allowed(
+            connection.user_id, sender_id
+        ):
+            return "allowed"
+        return None
+
+    async def _redo(self, case: Case, prefs: Preferences) -> Pending | None:
+        """A drafted case whose text changed goes back to pending, to be drafted again; one
+        still pending is drafted from the stored text by whoever holds it."""
+        redone = await self.store.cases.redo(case)
+        return Pending(redone, prefs) if redone is not None else None
 
     # --- internals ---------------------------------------------------------------------
 

@@ -98,6 +98,80 @@ def make_message_update(
     return Update.de_json({"update_id": next(_update_ids), kind: message}, bot)
 
 
+CUSTOMER = 5151  # someone writing to OWNER's own Telegram account (Telegram Business)
+CONNECTION = "bc-owner-1"
+
+
+def business_connection(
+    connection_id: str = CONNECTION,
+    *,
+    user_id: int = OWNER,
+    enabled: bool = True,
+    can_reply: bool = True,
+    can_read: bool = True,
+) -> dict[str, Any]:
+    """A BusinessConnection as the Bot API sends it."""
+    return {
+        "id": connection_id,
+        "user": user(user_id),
+        "user_chat_id": user_id,
+        "date": int(time.time()),
+        "is_enabled": enabled,
+        "rights": {"can_reply": can_reply, "can_read_messages": can_read},
+    }
+
+
+def make_connection_update(bot: Bot, **kw: Any) -> Update:
+    return Update.de_json(
+        {"update_id": next(_update_ids), "business_connection": business_connection(**kw)}, bot
+    )
+
+
+def make_business_update(
+    bot: Bot,
+    text: str,
+    *,
+    from_id: int = CUSTOMER,
+    chat_id: int = CUSTOMER,
+    connection_id: str = CONNECTION,
+    message_id: int | None = None,
+    edited: bool = False,
+    first_name: str = "Priya",
+    **fields: Any,
+) -> Update:
+    """A message in OWNER's own chat with `chat_id`: written by that person (`from_id`
+    CUSTOMER) or by the owner (`from_id` OWNER); `edited` makes it an edit of `message_id`."""
+    sender = {"id": from_id, "is_bot": False, "first_name": first_name, "last_name": "Patel"}
+    if from_id == OWNER:
+        sender = user(OWNER)
+    message = {
+        "message_id": message_id or next(_message_ids),
+        "date": int(time.time()),
+        "chat": {"id": chat_id, "type": "private", "first_name": "Priya"},
+        "from": sender,
+        "business_connection_id": connection_id,
+        "text": text,
+        **fields,
+    }
+    if edited:
+        message["edit_date"] = int(time.time())
+    kind = "edited_business_message" if edited else "business_message"
+    return Update.de_json({"update_id": next(_update_ids), kind: message}, bot)
+
+
+def make_deleted_update(
+    bot: Bot, message_ids: list[int], *, chat_id: int = CUSTOMER, connection_id: str = CONNECTION
+) -> Update:
+    deleted = {
+        "business_connection_id": connection_id,
+        "chat": {"id": chat_id, "type": "private", "first_name": "Priya"},
+        "message_ids": message_ids,
+    }
+    return Update.de_json(
+        {"update_id": next(_update_ids), "deleted_business_messages": deleted}, bot
+    )
+
+
 def make_callback_update(
     bot: Bot, data: str, message: dict[str, Any], *, user_id: int = OWNER
 ) -> Update:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 
 from bot.models import (
     Assessment,
+    BusinessState,
     Case,
     CaseStatus,
     Category,
@@ -200,7 +201,10 @@ class CaseRepo:
             if saved is None:
                 status = await s.scalar(select(CaseRow.status).where(CaseRow.id == case.id))
                 return Saved(None, vouched=cold and status == CaseStatus.pending.value)
-            await s.execute(insert(DraftRow).values(draft_values(case.id, 1, verdict.draft)))
+            # A case redrafted for new text (Telegram Business: an edit, another message)
+            # keeps its earlier drafts.
+            version = len(case.drafts) + 1
+            await s.execute(insert(DraftRow).values(draft_values(case.id, version, verdict.draft)))
         return Saved(
             case.model_copy(
                 update={
@@ -210,7 +214,7 @@ class CaseRepo:
                     "note": verdict.note,
                     "draft_shown": shown,
                     "earlier_cold": saved,
-                    "drafts": [draft_version(1, verdict.draft, edited=False)],
+                    "drafts": [*case.drafts, draft_version(version, verdict.draft, edited=False)],
                     "usage": case.usage + usage,
                 }
             )
@@ -298,12 +302,47 @@ class CaseRepo:
         if case.draft is None:
             return Transition(False, case)
         text = case.draft.text
-        return await self._transition(
-            case, CaseStatus.drafted, CaseStatus.approved, owes=text, approved_text=text
+        owes: dict[str, Any] = {"text": text, "chat_id": case.chat_id}
+        values: dict[str, Any] = {"approved_text": text}
+        link = case.business
+        if link is not None and link.blocked is None:
+            # Sent in the owner's own chat, as the owner.
+            owes |= {"chat_id": link.chat_id, "business_connection_id": link.connection_id}
+            values["business_state"] = BusinessState.sent.value
+        elif link is not None:
+            owes["note"] = link.blocked  # copy-ready instead; the reply says why
+        result = await self._transition(
+            case, CaseStatus.drafted, CaseStatus.approved, owes=owes, **values
         )
+        if result.ok and result.case and link is not None and "business_state" in values:
+            state = {"state": BusinessState.sent}
+            return Transition(
+                True, result.case.model_copy(update={"business": link.model_copy(update=state)})
+            )
+        return result
 
-    async def discard(self, case: Case) -> Transition:
-        return await self._transition(case, CaseStatus.drafted, CaseStatus.discarded)
+    async def discard(self, case: Case, state: BusinessState | None = None) -> Transition:
+        """Close without sending; `state` says how a case from the owner's chat ended."""
+        values = {"business_state": state.value} if state else {}
+        result = await self._transition(case, CaseStatus.drafted, CaseStatus.discarded, **values)
+        if result.ok and result.case and result.case.business and state:
+            link = result.case.business.model_copy(update={"state": state})
+            return Transition(True, result.case.model_copy(update={"business": link}))
+        return result
+
+    async def redo(self, case: Case) -> Case | None:
+        """drafted -> pending, for a case whose text changed (Telegram Business): it is
+        assessed and drafted again, its card kept. None when it is no longer open. The case
+        comes back as stored now (its text and every draft so far), not as `case` was."""
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                update(CaseRow)
+                .where(CaseRow.id == case.id, CaseRow.status == CaseStatus.drafted.value)
+                .values(status=CaseStatus.pending.value, updated_at=utcnow())
+            )
+            if not result.rowcount:
+                return None
+            return await load_case(s, CaseRow.id == case.id)
 
     async def reopen(self, case: Case) -> Transition:
         """A discarded case can be picked up again from /history."""
@@ -394,11 +433,11 @@ class CaseRepo:
         case: Case,
         old: CaseStatus,
         new: CaseStatus,
-        owes: str | None = None,
+        owes: dict[str, Any] | None = None,
         **values: Any,
     ) -> Transition:
-        """The status change, if the case is still `old`; `owes` is a reply the change owes
-        the user, written to the outbox in the same transaction."""
+        """The status change, if the case is still `old`; `owes` is the reply the change owes
+        (text, chat_id, and where it goes), written to the outbox in the same transaction."""
         async with self._sessions.begin() as s:
             result = await s.execute(
                 update(CaseRow)
@@ -411,8 +450,9 @@ class CaseRepo:
             )
             if result.rowcount:
                 if owes is not None:
-                    owe(s, case.id, case.user_id, case.chat_id, REPLY, owes)
-                return Transition(True, case.model_copy(update={"status": new, **values}))
+                    owe(s, case.id, case.user_id, kind=REPLY, **owes)
+                changed = {k: v for k, v in values.items() if k in Case.model_fields}
+                return Transition(True, case.model_copy(update={"status": new, **changed}))
             # Another press won: report the case as it is now.
             return Transition(False, await load_case(s, CaseRow.id == case.id))
 

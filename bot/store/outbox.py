@@ -33,6 +33,10 @@ class Owed:
     kind: str
     text: str
     attempts: int
+    # Set: sent as the owner in their own chat `chat_id` through this business connection.
+    business_connection_id: str | None = None
+    # Why a copy-ready reply did not go out in the owner's chat (a code: "window", ...).
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,27 @@ class Backlog:
 
 
 def owe(
-    session: AsyncSession, case_id: int, user_id: int, chat_id: int, kind: str, text: str
+    session: AsyncSession,
+    case_id: int,
+    user_id: int,
+    chat_id: int,
+    kind: str,
+    text: str,
+    business_connection_id: str | None = None,
+    note: str | None = None,
 ) -> None:
     """Add the owed message to a transaction that is changing the state that owes it."""
-    session.add(OutboxRow(case_id=case_id, user_id=user_id, chat_id=chat_id, kind=kind, text=text))
+    session.add(
+        OutboxRow(
+            case_id=case_id,
+            user_id=user_id,
+            chat_id=chat_id,
+            kind=kind,
+            text=text,
+            business_connection_id=business_connection_id,
+            note=note,
+        )
+    )
 
 
 class Outbox:
@@ -114,6 +135,25 @@ class Outbox:
                 )
             )
 
+    async def hand_over(self, owed: Owed, note: str) -> Owed | None:
+        """Telegram refused a reply in the owner's own chat: owe it to the owner instead,
+        copy-ready in the bot chat, still claimed by this sender. None if it was sent."""
+        async with self._sessions.begin() as s:
+            row = (
+                await s.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.id == owed.id, OutboxRow.sent_at.is_(None))
+                    .values(
+                        chat_id=owed.user_id,
+                        business_connection_id=None,
+                        note=note[:300],
+                        due_at=utcnow(),
+                    )
+                    .returning(OutboxRow)
+                )
+            ).scalar_one_or_none()
+            return _owed(row) if row is not None else None
+
     async def release_claims(self) -> None:
         """Free every claim: for a lone process starting up, whose earlier self held them
         when it died. (Replicas never call this; a dead replica's claims run out instead.)"""
@@ -174,4 +214,6 @@ def _owed(row: OutboxRow) -> Owed:
         kind=row.kind,
         text=row.text,
         attempts=row.attempts,
+        business_connection_id=row.business_connection_id,
+        note=row.note,
     )

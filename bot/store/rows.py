@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Assessment, Case, CaseStatus, Draft, DraftVersion, Incoming, Usage
-from bot.store.schema import CaseRow, DraftRow, utcnow
+from bot.models import (
+    Assessment,
+    BusinessLink,
+    BusinessState,
+    Case,
+    CaseStatus,
+    Draft,
+    DraftVersion,
+    Incoming,
+    Usage,
+)
+from bot.store.schema import (
+    BusinessChatRow,
+    BusinessConnectionRow,
+    CaseRow,
+    DraftRow,
+    utcnow,
+)
 from bot.store.users import upsert
+
+# Telegram lets a business bot reply in a chat for 24 hours after the other person's last
+# message there.
+REPLY_WINDOW = timedelta(hours=24)
 
 
 async def load_cases(
@@ -29,7 +49,74 @@ async def load_cases(
         select(DraftRow).where(DraftRow.case_id.in_(drafts)).order_by(DraftRow.version)
     ):
         drafts[d.case_id].append(d)
-    return [to_case(r, drafts[r.id]) for r in rows]
+    links = await _business_links(s, rows)
+    return [to_case(r, drafts[r.id], links.get(r.id)) for r in rows]
+
+
+async def _business_links(s: AsyncSession, rows: list[CaseRow]) -> dict[int, BusinessLink]:
+    """The owner's-chat side of the cases that came from one: one more query, only if any."""
+    linked = [r for r in rows if r.business_connection_id is not None]
+    if not linked:
+        return {}
+    connection_ids = {r.business_connection_id for r in linked}
+    connections = {
+        c.id: c
+        for c in await s.scalars(
+            select(BusinessConnectionRow).where(BusinessConnectionRow.id.in_(connection_ids))
+        )
+    }
+    chats = {
+        (c.connection_id, c.chat_id): c
+        for c in await s.scalars(
+            select(BusinessChatRow).where(BusinessChatRow.connection_id.in_(connection_ids))
+        )
+    }
+    now = utcnow()
+    return {
+        r.id: business_link(
+            r, connections.get(r.business_connection_id), chats.get(_chat_key(r)), now
+        )
+        for r in linked
+    }
+
+
+def _chat_key(row: CaseRow) -> tuple[str | None, int | None]:
+    return row.business_connection_id, row.business_chat_id
+
+
+def business_link(
+    row: CaseRow,
+    connection: BusinessConnectionRow | None,
+    chat: BusinessChatRow | None,
+    now: datetime,
+) -> BusinessLink:
+    return BusinessLink(
+        connection_id=str(row.business_connection_id),
+        chat_id=int(row.business_chat_id or 0),
+        name=chat.name if chat else row.sender_name,
+        state=BusinessState(row.business_state) if row.business_state else None,
+        blocked=reply_blocked(connection, chat, now),
+    )
+
+
+def reply_blocked(
+    connection: BusinessConnectionRow | None, chat: BusinessChatRow | None, now: datetime
+) -> str | None:
+    """Why the bot cannot send in that chat as the owner now; None when it can."""
+    if connection is None:
+        return "unknown"
+    if not connection.is_enabled:
+        return "disabled"
+    if not connection.can_reply:
+        return "no_reply"
+    last = chat.last_incoming_at if chat else None
+    if last is None or now - _aware(last) > REPLY_WINDOW:
+        return "window"
+    return None
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 async def load_case(s: AsyncSession, *where: Any) -> Case | None:
@@ -48,9 +135,15 @@ async def append_text(s: AsyncSession, case_id: int, text: str) -> bool:
 
 
 async def insert_case(
-    s: AsyncSession, user_id: int, chat_id: int, incoming: Incoming, status: CaseStatus
+    s: AsyncSession,
+    user_id: int,
+    chat_id: int,
+    incoming: Incoming,
+    status: CaseStatus,
+    **business: Any,
 ) -> Case | None:
-    """A new case; None when this Telegram message already has one."""
+    """A new case; None when this Telegram message already has one. `business`: the
+    business_connection_id and business_chat_id of a message in the owner's own chat."""
     created = utcnow()
     row = (
         await s.execute(
@@ -66,6 +159,7 @@ async def insert_case(
                 message_id=incoming.message_id,
                 created_at=created,
                 updated_at=created,
+                **business,
             )
             .on_conflict_do_nothing(index_elements=["chat_id", "message_id"])
             .returning(CaseRow.id)
@@ -122,7 +216,7 @@ def draft_version(version: int, draft: Draft, *, edited: bool) -> DraftVersion:
     )
 
 
-def to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
+def to_case(row: CaseRow, drafts: list[DraftRow], business: BusinessLink | None = None) -> Case:
     created = row.created_at or utcnow()
     return Case(
         id=row.id,
@@ -148,5 +242,6 @@ def to_case(row: CaseRow, drafts: list[DraftRow]) -> Case:
         ),
         corrected_from=row.corrected_from,
         earlier_cold=row.earlier_cold or 0,
-        created_at=created if created.tzinfo else created.replace(tzinfo=UTC),
+        created_at=_aware(created),
+        business=business,
     )

@@ -78,6 +78,11 @@ class CaseRow(Base):
     message_id: Mapped[int | None] = mapped_column(BigInteger)  # the Telegram message
     # Earlier cases from the same sender that were cold, counted when this one was drafted.
     earlier_cold: Mapped[int] = mapped_column(Integer, default=0)
+    # A message in the owner's own chat (Telegram Business): the connection, that chat, and
+    # how the case ended there (bot.models.BusinessState).
+    business_connection_id: Mapped[str | None] = mapped_column(String(64))
+    business_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    business_state: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -144,6 +149,71 @@ class OutboxRow(Base):
     refused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(String(200))
+    # Sent as the owner in their own chat (Telegram Business) through this connection.
+    business_connection_id: Mapped[str | None] = mapped_column(String(64))
+    # One line shown under a copy-ready reply: why it did not go out in the owner's chat.
+    note: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class BusinessConnectionRow(Base):
+    """A user's Telegram account connected to the bot (Telegram Business)."""
+
+    __tablename__ = "business_connections"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)  # the owner
+    user_chat_id: Mapped[int] = mapped_column(BigInteger)
+    is_enabled: Mapped[bool] = mapped_column(Boolean)
+    can_reply: Mapped[bool] = mapped_column(Boolean, default=False)
+    can_read: Mapped[bool] = mapped_column(Boolean, default=False)
+    rights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class BusinessChatRow(Base):
+    """A chat in the owner's account: answered by the owner, muted, when they last wrote."""
+
+    __tablename__ = "business_chats"
+
+    connection_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)  # the owner
+    name: Mapped[str | None] = mapped_column(String(256))
+    answered: Mapped[bool] = mapped_column(Boolean, default=False)
+    muted: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_incoming_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class BusinessMessageRow(Base):
+    """One message in the owner's chat that became (part of) a case: several messages from
+    one person within a minute are one case, and an edit or a deletion finds its case here.
+    The primary key also makes a redelivered update a no-op."""
+
+    __tablename__ = "business_messages"
+
+    connection_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)  # the owner
+    case_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AllowedSenderRow(Base):
+    """Someone the owner always lets through: their messages never become cases."""
+
+    __tablename__ = "business_allowlist"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # the owner
+    sender_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(256))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -12,6 +12,8 @@ from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    BusinessConnectionHandler,
+    BusinessMessagesDeletedHandler,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -32,7 +34,15 @@ from bot.telegram.callbacks import Action, pattern
 from bot.telegram.context import BotContext, Services
 from bot.telegram.delivery import best_effort
 from bot.telegram.fairness import FairUpdateProcessor
-from bot.telegram.handlers import access, cards, commands, errors, messages, prompts
+from bot.telegram.handlers import (
+    access,
+    business,
+    cards,
+    commands,
+    errors,
+    messages,
+    prompts,
+)
 from bot.telegram.handlers import settings as settings_menu
 from bot.telegram.recovery import recover, recovery_loop
 
@@ -76,6 +86,14 @@ def register(app: Application) -> None:
     # Group -1 runs first for every update: strangers and group chats stop here.
     app.add_handler(TypeHandler(Update, access.gate), group=-1)
 
+    # Telegram Business first: updates from the owner's own chats. Every MessageFilter
+    # matches a business message too, so the private-chat handlers below are restricted to
+    # the bot's own chat with filters.UpdateType.MESSAGE / EDITED_MESSAGE as well.
+    app.add_handler(BusinessConnectionHandler(business.on_connection))
+    app.add_handler(MessageHandler(filters.UpdateType.BUSINESS_MESSAGE, business.on_message))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_BUSINESS_MESSAGE, business.on_edited))
+    app.add_handler(BusinessMessagesDeletedHandler(business.on_deleted))
+
     by_command = {
         "start": settings_menu.on_start,
         "help": commands.on_help,
@@ -86,12 +104,15 @@ def register(app: Application) -> None:
         "history": commands.on_history,
         "forget": commands.on_forget,
         "export": commands.on_export,
+        "business": business.on_business,
         "cancel": prompts.on_cancel_command,
     }
     for name, callback in by_command.items():
-        app.add_handler(CommandHandler(name, callback))
+        app.add_handler(CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE))
     # After the known commands: anything else starting with "/" is an unknown command.
-    app.add_handler(MessageHandler(filters.COMMAND, commands.on_unknown_command))
+    app.add_handler(
+        MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, commands.on_unknown_command)
+    )
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, messages.on_edited))
     # Every other new message: text, forwards, captions, and the kinds we can't read.
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE, messages.on_message))
@@ -123,6 +144,12 @@ def register(app: Application) -> None:
         Action.fix_text: cards.on_fix_text,
         Action.history_page: commands.on_history_page,
         Action.cancel_prompt: prompts.on_cancel,
+        Action.leave_unanswered: cards.on_leave_unanswered,
+        Action.let_through: cards.on_let_through,
+        Action.mute_chat: cards.on_mute_chat,
+        Action.pause: business.on_pause,
+        Action.disallow: business.on_disallow,
+        Action.unmute: business.on_unmute,
     }
     for action, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=pattern(action)))

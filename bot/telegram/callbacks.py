@@ -46,12 +46,20 @@ class Action(StrEnum):
     fix_text = "ft"  # correct the text read from a screenshot
     cancel_prompt = "cx"  # case id 0; the prompt is the message the button is on
     history_page = "hp"  # the "case id" is how many newer cases to skip; argument: all, open
+    # Telegram Business: cards from the owner's own chats, and /business.
+    leave_unanswered = "bl"
+    let_through = "ba"  # the card's sender goes on the allowlist
+    mute_chat = "bm"
+    pause = "bp"  # case id 0; argument: on (pause) or off (resume)
+    disallow = "bd"  # the "case id" is the sender's Telegram id
+    unmute = "bu"  # the "case id" is the chat's id
 
 
 # Arguments each action accepts; anything else is rejected by unpack().
 HISTORY_FILTERS = frozenset({"all", "open"})
 ARGS: dict[Action, frozenset[str]] = {
     Action.history_page: HISTORY_FILTERS,
+    Action.pause: frozenset({"on", "off"}),
     Action.set_tone: frozenset(Tone),
     Action.default_tone: frozenset(Tone),
     Action.recategorize: frozenset(Category),

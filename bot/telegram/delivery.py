@@ -27,9 +27,20 @@ async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
     True when Telegram has it."""
     copy = keyboards.copy(owed.text)
     try:
-        sent = await bot.send_message(
-            owed.chat_id, render.approved_reply(owed.text, copy is not None), reply_markup=copy
-        )
+        if owed.business_connection_id is not None:
+            # In the owner's own chat, as the owner: the reply as written, nothing else.
+            sent = await bot.send_message(
+                owed.chat_id,
+                owed.text,
+                parse_mode=None,
+                business_connection_id=owed.business_connection_id,
+            )
+        else:
+            sent = await bot.send_message(
+                owed.chat_id,
+                render.approved_reply(owed.text, copy is not None, owed.note),
+                reply_markup=copy,
+            )
     except RetryAfter as exc:
         await service.undelivered(owed, _seconds(exc.retry_after), "429 Too Many Requests")
         return False
@@ -37,6 +48,10 @@ async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
         # The chat is gone or the bot was blocked: trying again changes nothing until the
         # user comes back and presses Approve again.
         log.warning("Telegram refused owed message %s: %s", owed.id, exc)
+        if owed.business_connection_id is not None:
+            # Not in the owner's chat (no right, the window closed): the owner gets the text.
+            handed = await service.hand_over(owed, "refused")
+            return handed is not None and await deliver(bot, service, handed)
         await service.refused(owed, type(exc).__name__)
         return False
     except NetworkError as exc:  # 5xx, timeouts, connection errors
@@ -91,6 +106,23 @@ async def send_card(
         await service.card_unsent(case)  # owed again: recovery tries within seconds
         raise
     return await service.card_sent(case, sent.message_id)
+
+
+async def redraw_card(bot: ExtBot, case: Case) -> None:
+    """Redraw a case's card where it is, by its id (no press to answer): a card for a
+    message in the owner's chat that changed, closed or lost its connection."""
+    if case.card_message_id is None:
+        return
+    try:
+        await bot.edit_message_text(
+            render.card(case),
+            chat_id=case.chat_id,
+            message_id=case.card_message_id,
+            reply_markup=keyboards.card(case),
+        )
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            log.info("could not redraw card %s: %s", case.card_message_id, exc)
 
 
 async def redraw(message: Message | None, case: Case | None) -> None:

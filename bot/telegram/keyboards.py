@@ -24,16 +24,24 @@ def card(case: Case) -> InlineKeyboardMarkup | None:
     if case.assessment is not None and case.assessment.uncertain:
         return _question(case, case.assessment)
     if not case.draft_shown:
+        if case.business is not None:  # from the owner's chat: no answer is the first offer
+            first = [_button(texts.BUTTON_LEAVE_UNANSWERED, Action.leave_unanswered, case.id)]
+        else:
+            first = []
         return InlineKeyboardMarkup(
             [
+                *([first] if first else []),
                 [_button(texts.BUTTON_SHOW_DRAFT, Action.show_draft, case.id)],
+                *_business_rows(case),
                 [_button(texts.BUTTON_DISCARD, Action.discard, case.id)],
             ]
         )
+    sends = case.business is not None and case.business.blocked is None
+    approve = texts.BUTTON_APPROVE_SEND if sends else texts.BUTTON_APPROVE
     return InlineKeyboardMarkup(
         [
             [
-                _button(texts.BUTTON_APPROVE, Action.approve, case.id),
+                _button(approve, Action.approve, case.id),
                 _button(texts.BUTTON_EDIT, Action.edit, case.id),
             ],
             [
@@ -47,8 +55,42 @@ def card(case: Case) -> InlineKeyboardMarkup | None:
                 if case.incoming.source == "screenshot"
                 else []
             ),
+            *_business_rows(case),
         ]
     )
+
+
+def _business_rows(case: Case) -> list[list[InlineKeyboardButton]]:
+    """A card from the owner's own chat: let this sender through for good, or mute it."""
+    if case.business is None:
+        return []
+    name = case.business.name or case.incoming.sender_name or texts.CARD_SOMEONE
+    first = name.split()[0] if name.split() else name
+    rows = []
+    if case.incoming.sender_id is not None:
+        label = texts.BUTTON_LET_THROUGH.format(name=first)
+        rows.append([_button(label, Action.let_through, case.id)])
+    rows.append([_button(texts.BUTTON_MUTE_CHAT, Action.mute_chat, case.id)])
+    return rows
+
+
+def business(
+    paused: bool, allowlist: list[tuple[int, str | None]], muted: list[tuple[int, str | None]]
+) -> InlineKeyboardMarkup:
+    """/business: pause or resume, and one button per allowed sender and muted chat."""
+    toggle = (
+        _button(texts.BUTTON_RESUME, Action.pause, 0, "off")
+        if paused
+        else _button(texts.BUTTON_PAUSE, Action.pause, 0, "on")
+    )
+    rows = [[toggle]]
+    for sender_id, name in allowlist:
+        label = texts.BUTTON_DISALLOW.format(name=name or sender_id)
+        rows.append([_button(label, Action.disallow, sender_id)])
+    for chat_id, name in muted:
+        label = texts.BUTTON_UNMUTE.format(name=name or chat_id)
+        rows.append([_button(label, Action.unmute, chat_id)])
+    return InlineKeyboardMarkup(rows)
 
 
 def _question(case: Case, a: Assessment) -> InlineKeyboardMarkup:

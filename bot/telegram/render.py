@@ -8,7 +8,7 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
-from bot.models import Assessment, Case, CaseStatus, Category, Preferences
+from bot.models import Assessment, BusinessConnection, Case, CaseStatus, Category, Preferences
 from bot.stats import WAITING_DAYS, Stats, day
 from bot.telegram import texts
 from bot.text import language
@@ -35,6 +35,7 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int, draft_limit: int | N
     a = case.assessment
     if a is None:
         return texts.CARD_WORKING
+    where = _where(case)
     if a.uncertain:
         # A question, not a verdict: no category, no percentage, and (below) no draft.
         lines = [texts.CARD_UNSURE_HEADLINE]
@@ -43,9 +44,12 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int, draft_limit: int | N
     else:
         lines = [_headline(case, a)]
     sender = case.incoming.sender_name or a.sender_name
-    if sender:
+    if where:
+        lines = [where, *lines]
+    elif sender:
         lines.append(texts.CARD_FROM.format(sender=escape(sender)))
     lines += [f"<i>{escape(note)}</i>" for note in _notes(case)]
+    lines += _blocked(case)
     if not a.uncertain:  # an uncertain card's draft waits for the user's answer
         lines += ["", *_draft(case, a, draft_limit)]
     # Reasons that quote the message, or else the message itself to judge by.
@@ -56,9 +60,42 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int, draft_limit: int | N
         folded += [texts.CARD_GENERIC] if a.generic else []
     if len(folded) > 1:
         lines += ["", "<blockquote expandable>" + "\n".join(folded) + "</blockquote>"]
-    if case.status in texts.STATUS_LINES:
-        lines += ["", texts.STATUS_LINES[case.status]]
+    lines += _status(case)
     return "\n".join(lines)
+
+
+def _where(case: Case) -> str | None:
+    """ "In your chat with NAME" for a message that arrived in the owner's own chat."""
+    if case.business is None:
+        return None
+    return texts.CARD_IN_CHAT.format(name=escape(business_name(case)))
+
+
+def business_name(case: Case) -> str:
+    link = case.business
+    name = (link.name if link else None) or case.incoming.sender_name
+    return name or texts.CARD_SOMEONE
+
+
+def _blocked(case: Case) -> list[str]:
+    """Why Approve gives the owner the text instead of sending it in their chat."""
+    link = case.business
+    if link is None or link.blocked is None or link.state is not None:
+        return []
+    if case.status not in (CaseStatus.drafted, CaseStatus.approved):
+        return []
+    why = texts.BUSINESS_BLOCKED.get(link.blocked, link.blocked)
+    return [f"<i>{escape(texts.CARD_BLOCKED.format(why=why))}</i>"]
+
+
+def _status(case: Case) -> list[str]:
+    state = case.business.state if case.business else None
+    if state is not None:
+        line = texts.BUSINESS_STATUS_LINES[state.value]
+        return ["", line.format(name=escape(business_name(case)))]
+    if case.status in texts.STATUS_LINES:
+        return ["", texts.STATUS_LINES[case.status]]
+    return []
 
 
 def _headline(case: Case, a: Assessment) -> str:
@@ -121,12 +158,17 @@ def _notes(case: Case) -> list[str]:
     return [n for i, n in enumerate(notes) if n and n not in notes[:i]]
 
 
-def approved_reply(text: str, copy_button: bool) -> str:
-    """The final reply alone, so it copies cleanly."""
+def approved_reply(text: str, copy_button: bool, note: str | None = None) -> str:
+    """The final reply alone, so it copies cleanly; `note` (a bot.models.BusinessLink
+    `blocked` code) says first why it did not go out in the owner's own chat."""
+    said = ""
+    if note:
+        why = texts.BUSINESS_BLOCKED.get(note, note)
+        said = f"<i>{escape(texts.NOT_SENT_THERE.format(why=why))}</i>\n\n"
     if copy_button:
-        return escape(text)
+        return said + escape(text)
     # Too long for a Copy button: a code block copies with one tap in Telegram's apps.
-    return f"<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
+    return f"{said}<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
 
 
 def history(
@@ -154,6 +196,26 @@ def history(
             )
         )
     return "\n".join(lines)
+
+
+def business(
+    connection: BusinessConnection,
+    allowlist: list[tuple[int, str | None]],
+    muted: list[tuple[int, str | None]],
+) -> str:
+    """/business: the connection, what it lets the bot do, the allowlist and muted chats."""
+
+    def names(people: list[tuple[int, str | None]]) -> str:
+        return ", ".join(escape(name or str(i)) for i, name in people) or texts.SETTINGS_NONE
+
+    return texts.BUSINESS_STATUS.format(
+        state=texts.BUSINESS_STATE[connection.is_enabled],
+        can_reply=texts.YES_NO[connection.can_reply],
+        can_read=texts.YES_NO[connection.can_read],
+        paused=texts.BUSINESS_PAUSED[connection.paused],
+        allowlist=names(allowlist),
+        muted=names(muted),
+    )
 
 
 def preferences_line(prefs: Preferences) -> str:

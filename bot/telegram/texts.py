@@ -28,6 +28,7 @@ HELP = (
     "/profile: who you are and what you're not interested in\n"
     "/stats: what landed in your inbox lately\n"
     "/history: your recent cases, each reopenable\n"
+    "/business: cold DMs in your own Telegram (Telegram Business)\n"
     "/export: everything I keep about you, as JSON\n"
     "/forget: delete everything I keep about you\n"
     "/cancel: drop the question I asked (Edit, Fix text, a setting)\n"
@@ -43,6 +44,7 @@ COMMANDS = [
     ("profile", "Tell me who you are"),
     ("stats", "What landed in your inbox"),
     ("history", "Recent cases"),
+    ("business", "Cold DMs in your own Telegram"),
     ("export", "Download your data"),
     ("forget", "Delete all your data"),
     ("cancel", "Drop the question I asked"),
@@ -387,3 +389,81 @@ STATS_APPROVED = "Replies approved: {count}"
 STATS_APPROVED_SPLIT = " ({drafted} as drafted, {edited} edited)"
 STATS_DISCARDED = "Discarded: {count}"
 STATS_WAITING = "Still waiting for you (last {days} days): {count}"
+
+
+# --- Telegram Business: cold DMs in the owner's own chats -----------------------------------
+
+BUSINESS_GREETING = (
+    "🔗 <b>Connected to your Telegram account.</b>\n\n"
+    "From now on, when someone new writes to you, I read it and put a card here, marked "
+    "“In your chat with NAME”, with my verdict and a draft. <b>Nothing is sent without "
+    "you</b>: Approve sends the reply in that chat as you, or gives you the text to paste "
+    "when I can't.\n\n"
+    "I leave alone your own messages, people you've already answered, and anyone you let "
+    "through. /business shows the connection, pauses and resumes me, and lists who you let "
+    "through and the chats you muted.{rights}"
+)
+BUSINESS_NO_REPLY_RIGHT = (
+    "\n\n⚠️ The connection doesn't let me reply for you, so Approve will give you the text "
+    "to paste. To change that: Settings → Telegram Business → Chatbots → allow replies."
+)
+BUSINESS_DISCONNECTED = (
+    "🔌 Your Telegram account is disconnected from me. Open cards stay here; Approve now "
+    "gives you the text to paste."
+)
+BUSINESS_RIGHTS_CHANGED = "🔗 Your connection changed: /business shows what I may do now."
+CARD_IN_CHAT = "💬 <b>In your chat with {name}</b>"
+CARD_SOMEONE = "someone"
+# Why Approve hands over the text instead of sending it in the owner's chat.
+BUSINESS_BLOCKED = {
+    "unknown": "I can't find the connection to your account",
+    "disabled": "your account is disconnected from me",
+    "no_reply": "the connection doesn't allow me to reply for you",
+    "window": "Telegram lets me reply only within 24 hours of their last message",
+    "refused": "Telegram refused to send it in that chat",
+}
+CARD_BLOCKED = "Approve gives you the text to paste: {why}."
+NOT_SENT_THERE = "I couldn't send this in your chat ({why}). Here it is to paste:"
+BUSINESS_STATUS_LINES = {
+    "sent": "✅ <b>Approved.</b> Sent in your chat with {name}, as you.",
+    "answered": "💬 <b>Answered by you</b> in that chat.",
+    "deleted": "🗑 <b>They deleted the message.</b> Nothing was sent.",
+    "unanswered": "🤐 <b>Left unanswered.</b> Nothing was sent.",
+    "allowed": "👋 <b>{name} always gets through now.</b> Nothing was sent.",
+    "muted": "🔕 <b>Chat muted.</b> Nothing was sent.",
+}
+BUTTON_APPROVE_SEND = "✅ Approve & send"
+BUTTON_LEAVE_UNANSWERED = "🤐 Leave unanswered"
+BUTTON_LET_THROUGH = "👋 Always let {name} through"
+BUTTON_MUTE_CHAT = "🔕 Mute this chat"
+LEFT_UNANSWERED = "Left unanswered"
+LET_THROUGH = "{name} always gets through now"
+MUTED = "Muted: no more cards from this chat"
+
+BUSINESS_NONE = (
+    "💼 <b>Your own Telegram</b>\n\n"
+    "Not connected. I can watch your own chats for cold messages and draft replies there:\n"
+    "1. Open Telegram <b>Settings → Telegram Business → Chatbots</b>.\n"
+    "2. Add this bot and choose which chats it may see.\n"
+    "3. Allow it to reply to messages, if you want Approve to send for you.\n\n"
+    "Nothing is ever sent without your Approve."
+)
+BUSINESS_STATUS = (
+    "💼 <b>Your own Telegram</b>\n\n"
+    "Connection: {state}\n"
+    "Reply for you: {can_reply} · Mark messages read: {can_read}\n"
+    "Cards for new messages: {paused}\n\n"
+    "<b>Always let through</b>: {allowlist}\n"
+    "<b>Muted chats</b>: {muted}"
+)
+BUSINESS_STATE = {True: "connected", False: "disconnected"}
+BUSINESS_PAUSED = {True: "⏸ paused", False: "▶️ on"}
+YES_NO = {True: "yes", False: "no"}
+BUTTON_PAUSE = "⏸ Pause"
+BUTTON_RESUME = "▶️ Resume"
+BUTTON_DISALLOW = "✖ {name}"
+BUTTON_UNMUTE = "🔔 Unmute {name}"
+PAUSED = "Paused: no cards until you resume."
+RESUMED = "Resumed: new messages get cards again."
+DISALLOWED = "Removed from the allowlist."
+UNMUTED = "Unmuted."

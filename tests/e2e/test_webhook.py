@@ -107,6 +107,19 @@ def final_replies(fake: FakeTelegram, chat: int, after: float) -> list:
     ]
 
 
+def approve_everywhere(fake: FakeTelegram, user_id: int, card) -> dict:
+    """Approve a card three times at once: a double tap (two updates, routed to the two
+    replicas) and one update Telegram retried, reaching both replicas; returns that one."""
+    approve = f"cs1:ap:{case_id_of(card)}"
+    first = press(fake, user_id, card, approve)
+    second = press(fake, user_id, card, approve)
+    third = fake.press(user_id, card.response["result"]["message_id"], approve)
+    fake.deliver_to_all_sync(third)
+    for query in (first, second):
+        wait_answer(fake, query)
+    return third
+
+
 def test_a_card_made_by_one_replica_is_approved_through_the_other(cluster):
     fake, one, two = cluster
     assert fake.webhook_url == "https://bot.example/telegram"
@@ -127,16 +140,8 @@ def test_an_approve_on_both_replicas_at_once_sends_one_reply(cluster):
     fake, one, _two = cluster
     fake.send_text(SECOND, PITCH)
     card = wait_card(fake, SECOND, timeout=20)
-    case = case_id_of(card)
     started = time.time()
-    # A double-tap: two updates, routed to the two replicas...
-    first = press(fake, SECOND, card, f"cs1:ap:{case}")
-    second = press(fake, SECOND, card, f"cs1:ap:{case}")
-    # ...and one update that Telegram retried, reaching both at once.
-    third = fake.press(SECOND, card.response["result"]["message_id"], f"cs1:ap:{case}")
-    fake.deliver_to_all_sync(third)
-    for query in (first, second):
-        wait_answer(fake, query)
+    third = approve_everywhere(fake, SECOND, card)
     time.sleep(1.5)
     assert len(final_replies(fake, SECOND, started)) == 1
     assert one.rows("select count(*) from inbox where update_id = ?", third["update_id"]) == [(1,)]
@@ -183,3 +188,28 @@ def test_a_replica_killed_mid_case_loses_nothing(cluster):
     assert case_id_of(card) == survivor.rows("select id from cases")[0][0]
     replays = scraped(survivor.get("/metrics")[1], "coldshoulder_updates_replayed_total")
     assert replays == 1  # the update the victim acknowledged, replayed from the inbox
+
+
+def test_telegram_business_on_two_replicas_sends_one_reply_as_the_owner(cluster):
+    """Business updates are asked for and reach the replicas; a double Approve, on both
+    replicas at once, sends one reply in the owner's chat."""
+    fake, one, two = cluster
+    assert {"business_connection", "business_message"} <= set(fake.webhook_allowed_updates or [])
+    connected = fake.connect_business(OWNER, "bc1")
+    fake.wait_for_sync(
+        "sendMessage", lambda c: "Connected to your" in str(c.params.get("text")), timeout=20
+    )
+    message = fake.business_message("bc1", 7001, PITCH)
+    card = fake.wait_for_sync(
+        "sendMessage",
+        lambda c: c.params.get("chat_id") == OWNER and "cs1:ap:" in str(c.params),
+        timeout=20,
+    )[-1]
+    approve_everywhere(fake, OWNER, card)
+    wait_until(lambda: fake.sent_as_owner("bc1", 7001), timeout=15)
+    time.sleep(1.5)
+    assert len(fake.sent_as_owner("bc1", 7001)) == 1
+    delivered = {fake.wait_delivered_sync(u).target for u in (connected, message)}
+    assert delivered <= {one.target, two.target}
+    assert "In your chat with Priya Patel" in card.params["text"]
+    assert one.rows("select status, business_state from cases") == [("approved", "sent")]

@@ -45,7 +45,8 @@ NOT_MODIFIED = (
 )
 # Parameters that are plain strings on the wire; every other value is JSON-decoded if it can be.
 _STRING_PARAMS = {"text", "caption", "callback_query_id", "parse_mode", "url", "action",
-                  "secret_token", "language_code", "file_id", "inline_message_id"}  # fmt: skip
+                  "secret_token", "language_code", "file_id", "inline_message_id",
+                  "business_connection_id"}  # fmt: skip
 _DEFAULT_DESCRIPTIONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden: bot was "
                          "blocked by the user", 404: "Not Found", 409: "Conflict",
                          500: "Internal Server Error", 502: "Bad Gateway"}  # fmt: skip
@@ -213,6 +214,12 @@ class FakeTelegram(LoopbackServer):
         self._faults: list[_Fault] = []
         self._delays: list[tuple[str, float]] = []
         self._closing = False
+        # Telegram Business: connected accounts (id -> BusinessConnection JSON), and the
+        # messages in their chats, the bot's sends as the owner among them.
+        self.business_connections: dict[str, dict] = {}
+        self.business_messages: dict[tuple[str, int, int], dict] = {}
+        self._business_ids = itertools.count(1)
+        self._last_incoming: dict[tuple[str, int], float] = {}  # for the 24-hour window
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -476,6 +483,143 @@ class FakeTelegram(LoopbackServer):
             "data": data,
         }
         return self.inject({"callback_query": query})
+
+    # --- Telegram Business -----------------------------------------------------------------
+
+    def connect_business(
+        self,
+        owner_id: int,
+        connection_id: str = "bc1",
+        *,
+        enabled: bool = True,
+        can_reply: bool = True,
+        can_read: bool = True,
+        quiet: bool = False,
+    ) -> dict:
+        """The owner connects the bot to their account (or changes or ends the connection):
+        a business_connection update, unless `quiet` (then only getBusinessConnection knows)."""
+        connection = {
+            "id": connection_id,
+            "user": self._user(owner_id, "Sam", "sam"),
+            "user_chat_id": owner_id,
+            "date": int(time.time()),
+            "is_enabled": enabled,
+            "rights": {"can_reply": can_reply, "can_read_messages": can_read},
+        }
+        with self._lock:
+            self.business_connections[connection_id] = connection
+        return {} if quiet else self.inject({"business_connection": copy.deepcopy(connection)})
+
+    def business_message(
+        self,
+        connection_id: str,
+        from_id: int,
+        text: str,
+        *,
+        chat_id: int | None = None,
+        first_name: str = "Priya",
+        last_name: str = "Patel",
+    ) -> dict:
+        """A message in the owner's chat with `chat_id` (default: the writer's own id), from
+        that person or (`from_id` the owner's id) from the owner themselves."""
+        with self._lock:
+            connection = self.business_connections[connection_id]
+            owner = connection["user"]
+            chat_id = from_id if chat_id is None else chat_id
+            sender = owner if from_id == owner["id"] else self._user(from_id, first_name, None)
+            if sender is not owner:
+                sender = sender | {"last_name": last_name}
+                self._last_incoming[(connection_id, chat_id)] = time.time()
+            msg = {
+                "message_id": next(self._business_ids),
+                "from": sender,
+                "chat": {"id": chat_id, "type": "private", "first_name": first_name},
+                "date": int(time.time()),
+                "business_connection_id": connection_id,
+                "text": text,
+            }
+            self.business_messages[(connection_id, chat_id, msg["message_id"])] = msg
+        return self.inject({"business_message": copy.deepcopy(msg)})
+
+    def edit_business_message(
+        self, connection_id: str, chat_id: int, message_id: int, text: str
+    ) -> dict:
+        with self._lock:
+            msg = self.business_messages[(connection_id, chat_id, message_id)]
+            msg |= {"text": text, "edit_date": int(time.time())}
+            return self.inject({"edited_business_message": copy.deepcopy(msg)})
+
+    def delete_business_messages(
+        self, connection_id: str, chat_id: int, message_ids: list[int]
+    ) -> dict:
+        with self._lock:
+            for message_id in message_ids:
+                self.business_messages.pop((connection_id, chat_id, message_id), None)
+        deleted = {
+            "business_connection_id": connection_id,
+            "chat": {"id": chat_id, "type": "private", "first_name": "Priya"},
+            "message_ids": message_ids,
+        }
+        return self.inject({"deleted_business_messages": deleted})
+
+    def sent_as_owner(self, connection_id: str, chat_id: int) -> list[dict]:
+        """What the bot sent in the owner's chat, as the owner."""
+        with self._lock:
+            return [
+                copy.deepcopy(m)
+                for (c, chat, _), m in sorted(self.business_messages.items())
+                if c == connection_id and chat == chat_id and "sender_business_bot" in m
+            ]
+
+    def _business_connection(self, p: dict) -> dict:
+        connection = self.business_connections.get(str(p.get("business_connection_id")))
+        if connection is None:
+            raise ApiError(400, "Bad Request: BUSINESS_CONNECTION_INVALID")
+        if not connection["is_enabled"]:
+            raise ApiError(400, "Bad Request: BUSINESS_CONNECTION_NOT_ALLOWED")
+        return connection
+
+    def _business_send(self, p: dict) -> dict:
+        """sendMessage as the owner: refused unless the connection is enabled, may reply,
+        and the other person wrote in the last 24 hours."""
+        text = self._text(p)
+        with self._lock:
+            connection = self._business_connection(p)
+            if not connection["rights"].get("can_reply"):
+                raise ApiError(403, "Forbidden: BOT_ACCESS_FORBIDDEN")
+            chat_id = p.get("chat_id")
+            last = self._last_incoming.get((connection["id"], chat_id))
+            if last is None or time.time() - last > 24 * 3600:
+                raise ApiError(403, "Forbidden: BOT_ACCESS_FORBIDDEN")
+            msg = {
+                "message_id": next(self._business_ids),
+                "from": connection["user"],
+                "chat": {"id": chat_id, "type": "private", "first_name": "Priya"},
+                "date": int(time.time()),
+                "business_connection_id": connection["id"],
+                "sender_business_bot": self.bot_user,
+                "text": text,
+            }
+            self.business_messages[(connection["id"], chat_id, msg["message_id"])] = msg
+            return copy.deepcopy(msg)
+
+    def _api_getBusinessConnection(self, p: dict) -> dict:
+        with self._lock:
+            connection = self.business_connections.get(str(p.get("business_connection_id")))
+            if connection is None:
+                raise ApiError(400, "Bad Request: BUSINESS_CONNECTION_INVALID")
+            return copy.deepcopy(connection)
+
+    def _api_readBusinessMessage(self, p: dict) -> bool:
+        with self._lock:
+            connection = self._business_connection(p)
+            if not connection["rights"].get("can_read_messages"):
+                raise ApiError(403, "Forbidden: BOT_ACCESS_FORBIDDEN")
+            key = (connection["id"], p.get("chat_id"), p.get("message_id"))
+            if key not in self.business_messages:
+                raise ApiError(400, "Bad Request: message to read not found")
+            self.business_messages[key]["read"] = True
+        return True
 
     # --- webhook delivery ------------------------------------------------------------------
 
@@ -811,6 +955,8 @@ class FakeTelegram(LoopbackServer):
         return text
 
     def _api_sendMessage(self, p: dict) -> dict:
+        if p.get("business_connection_id"):
+            return self._business_send(p)
         return self._bot_message(p, {"text": self._text(p)}, p.get("text", ""))
 
     def _upload(self, p: dict, key: str) -> tuple[str, str, bytes]:

@@ -12,7 +12,14 @@ import pytest
 import telegram
 from aiohttp import web
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest, Conflict, EndPointNotFound, InvalidToken, RetryAfter
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    EndPointNotFound,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+)
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from tests.fakes.telegram import NOT_MODIFIED, FakeTelegram, media
@@ -462,3 +469,30 @@ async def test_thread_mode_delivers_from_the_fakes_own_loop(
         assert (a.ids, b.ids) == ([1, 1, 2], [2, 1, 2])
     finally:
         await asyncio.to_thread(fake.stop)
+
+
+async def test_business_sends_are_checked_and_recorded(bot: telegram.Bot, fake: FakeTelegram):
+    """A send as the owner needs a known, enabled connection that may reply, in a chat the
+    other person wrote in; getBusinessConnection and readBusinessMessage answer too."""
+    fake.connect_business(USER, "bc1", quiet=True)
+    connection = await bot.get_business_connection("bc1")
+    assert connection.user.id == USER and connection.rights.can_reply
+    with pytest.raises(BadRequest, match=r"(?i)business_connection_invalid"):
+        await bot.send_message(7001, "Hi", business_connection_id="nope")
+    with pytest.raises(Forbidden):  # Priya never wrote: no chat to reply in
+        await bot.send_message(7001, "Hi", business_connection_id="bc1")
+    update = fake.business_message("bc1", 7001, "Quick call?")
+    sent = await bot.send_message(7001, "No, thanks.", business_connection_id="bc1")
+    assert sent.business_connection_id == "bc1" and sent.from_user.id == USER
+    assert [m["text"] for m in fake.sent_as_owner("bc1", 7001)] == ["No, thanks."]
+    assert fake.calls_to("sendMessage")[-1].params["business_connection_id"] == "bc1"
+    message_id = update["business_message"]["message_id"]
+    assert await bot.read_business_message("bc1", 7001, message_id)
+
+    fake.connect_business(USER, "bc1", can_reply=False, quiet=True)
+    with pytest.raises(Forbidden):
+        await bot.send_message(7001, "Hi", business_connection_id="bc1")
+    fake.connect_business(USER, "bc1", enabled=False, quiet=True)
+    with pytest.raises(BadRequest, match=r"(?i)not_allowed"):
+        await bot.send_message(7001, "Hi", business_connection_id="bc1")
+    assert len(fake.sent_as_owner("bc1", 7001)) == 1

@@ -48,6 +48,7 @@ _TRUE_METHODS = {
     "answerCallbackQuery",
     "deleteMessage",
     "deleteWebhook",
+    "readBusinessMessage",
     "sendChatAction",
     "setMyCommands",
     "setMyDescription",
@@ -105,6 +106,8 @@ class RecordingRequest(BaseRequest):
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
         self._faults: list[_Fault] = []
         self._message_ids = itertools.count(1000)
+        # getBusinessConnection answers from here: connection id -> BusinessConnection JSON.
+        self.business_connections: dict[str, dict[str, Any]] = {}
 
     async def initialize(self) -> None:
         pass
@@ -173,6 +176,12 @@ class RecordingRequest(BaseRequest):
                 "file_size": len(content),
                 "file_path": file_path,
             }
+        elif api_method == "getBusinessConnection":
+            if params["business_connection_id"] not in self.business_connections:
+                return self._error(
+                    api_method, params, 400, "Bad Request: BUSINESS_CONNECTION_INVALID"
+                )
+            result = self.business_connections[params["business_connection_id"]]
         elif api_method in _TRUE_METHODS:
             result = True
         elif api_method in _MESSAGE_METHODS:
@@ -231,6 +240,8 @@ class RecordingRequest(BaseRequest):
         }
         if "text" in params:
             message["text"] = params["text"]
+        if "business_connection_id" in params:  # sent as the owner of a connected account
+            message["business_connection_id"] = params["business_connection_id"]
         if api_method == "sendDocument":
             message["document"] = {
                 "file_id": f"sent{message['message_id']}",

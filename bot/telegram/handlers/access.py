@@ -14,6 +14,10 @@ from bot.telegram.context import BotContext
 async def gate(update: Update, context: BotContext) -> None:
     """Let only allowed users in private chats through; answer everyone else once."""
     metrics.UPDATES.inc()
+    if is_business(update):
+        # From the owner's own chats, written by anyone: handlers/business.py checks that
+        # the connection belongs to an allowed user, and never answers the writer.
+        return
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         raise ApplicationHandlerStop
@@ -29,3 +33,13 @@ async def gate(update: Update, context: BotContext) -> None:
         elif update.message:
             await update.message.reply_html(texts.stranger(user.id))
         raise ApplicationHandlerStop
+
+
+def is_business(update: Update) -> bool:
+    """An update from a connected account (Telegram Business), not from the bot's chats."""
+    return bool(
+        update.business_connection
+        or update.business_message
+        or update.edited_business_message
+        or update.deleted_business_messages
+    )

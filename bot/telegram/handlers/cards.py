@@ -8,7 +8,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
 from bot.models import Case, CaseStatus, Category
 from bot.service import Transition
-from bot.telegram import callbacks, keyboards, texts
+from bot.telegram import callbacks, keyboards, render, texts
 from bot.telegram.context import BotContext
 from bot.telegram.delivery import (
     best_effort,
@@ -142,6 +142,45 @@ async def on_open(update: Update, context: BotContext) -> None:
     if case.card_message_id and case.status is CaseStatus.drafted:
         await retire_card(context.bot, case.chat_id, case.card_message_id, texts.CARD_REOPENED)
     await send_card(context.bot, context.service, case)
+
+
+async def on_leave_unanswered(update: Update, context: BotContext) -> None:
+    """A card from the owner's chat closes with no reply; the message is marked read when
+    the connection allows it."""
+    case = await _pressed_case(update, context)
+    if case is None:
+        return
+    closed = await _close(
+        update, await context.service.leave_unanswered(case), texts.LEFT_UNANSWERED
+    )
+    if closed is not None and closed.business is not None:
+        await _mark_read(context, closed)
+
+
+async def _mark_read(context: BotContext, case: Case) -> None:
+    link = case.business
+    connection = await context.service.connection(link.connection_id) if link else None
+    message_id = await context.service.last_business_message(case)
+    if link and connection and connection.is_enabled and connection.can_read and message_id:
+        await best_effort(
+            context.bot.read_business_message(link.connection_id, link.chat_id, message_id)
+        )
+
+
+async def on_let_through(update: Update, context: BotContext) -> None:
+    """The card's sender goes on the allowlist: never a card for them again."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        name = render.business_name(case)
+        done = texts.LET_THROUGH.format(name=name)[:200]
+        await _close(update, await context.service.let_through(case), done)
+
+
+async def on_mute_chat(update: Update, context: BotContext) -> None:
+    """No more cards from the chat this card came from."""
+    case = await _pressed_case(update, context)
+    if case is not None:
+        await _close(update, await context.service.mute(case), texts.MUTED)
 
 
 async def _pressed_case(

@@ -10,6 +10,7 @@ from telegram.constants import ChatType
 from bot import metrics
 from bot.telegram import texts
 from bot.telegram.context import BotContext
+from bot.telegram.handlers import access
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ async def on_error(update: object, context: BotContext) -> None:
     metrics.ERRORS.inc()
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    if access.is_business(update):
+        return  # the chat is the owner's with someone else: never write there
     if update.effective_chat.type != ChatType.PRIVATE:
         return
     try:

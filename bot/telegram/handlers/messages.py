@@ -39,7 +39,7 @@ async def on_message(update: Update, context: BotContext) -> None:
         await message.reply_text(texts.TRUNCATED.format(limit=MAX_TEXT))
     incoming = read.incoming.model_copy(update={"message_id": message.message_id})
     pending = await context.service.intake(update.effective_user.id, message.chat_id, incoming)
-    await _draft_and_show(pending, context, received)
+    await draft_and_show(pending, context, received)
 
 
 async def on_edited(update: Update, context: BotContext) -> None:
@@ -67,10 +67,10 @@ async def _read_screenshot(
             return
         incoming = shot.incoming().model_copy(update={"message_id": message.message_id})
         pending = await context.service.intake(message.from_user.id, message.chat_id, incoming)
-        await _draft_and_show(pending, context, received, image=data, progress=progress)
+        await draft_and_show(pending, context, received, image=data, progress=progress)
 
 
-async def _draft_and_show(
+async def draft_and_show(
     pending: Pending | None,
     context: BotContext,
     received: float,
@@ -140,4 +140,4 @@ async def _fix_text(message: Message, prompt: Prompt, context: BotContext) -> No
         return
     if old.card_message_id:
         await retire_card(context.bot, old.chat_id, old.card_message_id, texts.FIXED_TEXT)
-    await _draft_and_show(pending, context, received)
+    await draft_and_show(pending, context, received)
