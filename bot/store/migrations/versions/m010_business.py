@@ -1,15 +1,15 @@
 """Telegram Business: connections, their chats, the allowlist, and cases and owed replies
 linked to a chat in the owner's own account.
 
-Revision ID: m009
-Revises: m008
+Revision ID: m010
+Revises: m009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "m009"
-down_revision = "m008"
+revision = "m010"
+down_revision = "m009"
 branch_labels = None
 depends_on = None
 
