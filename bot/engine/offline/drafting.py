@@ -74,8 +74,6 @@ PROFILE_FACTS = ("notlooking", "paidwork", "notbuying", "nomeetings")
 COLD_SLOTS = frozenset({"name", "offer", "ask", "profile", *PROFILE_FACTS})
 GENUINE_SLOTS = frozenset({"name", "question", "request", "event", "contact"})
 GREETING_SLOTS = frozenset({"name"})
-# Slots that make a reason worth preferring: it answers from the user's own profile.
-PROFILE_SLOTS = frozenset({"profile", *PROFILE_FACTS})
 # Slots that make a genuine opening worth preferring: it says where they met, who sent them.
 MET_SLOTS = frozenset({"event", "contact"})
 
@@ -448,7 +446,9 @@ def _parts(
         "line": prompts.variants(cold_file("lines", tone)),
         "closing": prompts.variants(closing_file(tone)),
     }
-    prefer = ("reason", PROFILE_SLOTS)
+    # A fact the profile states answers best; else the profile quoted; else any reason.
+    facts = {f for f in PROFILE_FACTS if values.get(f) is not None}
+    prefer = ("reason", frozenset(facts or {"profile"}))
     return _space(prompts, cold_file("shapes", tone), parts, values, prefer), file
 
 
@@ -500,9 +500,10 @@ def slot_values(
     }
     if category is Category.genuine:
         values.update(
-            question=clean_phrase(extract.question(text)),
-            request=clean_phrase(extract.request(text)),
-            event=clean_phrase(extract.event(text)) if extract.met_in_person(text) else None,
+            # already cut to a short phrase with no contacts, and turned to the reply's side
+            question=extract.question(text),
+            request=extract.request(text),
+            event=extract.event(text) if extract.met_in_person(text) else None,
             contact=names.first_name(extract.mutual_contact(text)),
             meet="" if extract.asks_to_meet(text) else None,
         )

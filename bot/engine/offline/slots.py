@@ -468,7 +468,7 @@ _CONTACT = re.compile(
     r"\b(?P<a>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+|\s+\[[^\]\n]{1,12}\])?\s+"
     r"(?:suggested|recommended|thought|mentioned|said|told\s+me)\s+(?:that\s+)?(?:I|we)\s+"
     r"(?:should\s+|might\s+|could\s+)?(?:reach\s+out|get\s+in\s+touch|contact|connect|talk|speak|write)"
-    r"|\b(?:referred|introduced|pointed)\s+(?:me|us)\s+(?:to\s+you\s+)?by\s+(?P<b>[A-Z][a-z]+)"
+    r"|\b(?:referred|introduced|pointed)\s+(?:me\s+|us\s+)?(?:to\s+you\s+)?by\s+(?P<b>[A-Z][a-z]+)"
     r"|\b(?P<c>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+|\s+\[[^\]\n]{1,12}\])?\s+(?:referred|introduced|pointed)\s+(?:me|us)\b"
     r"|\b(?:mutual|common)\s+(?:friend|contact|connection),?\s+(?P<d>[A-Z][a-z]+)",
 )

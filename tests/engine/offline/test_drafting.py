@@ -521,3 +521,180 @@ def test_offline_engine_uses_drafting(offline_engine: object, prompts: Prompts) 
     via_engine = offline_engine.draft(incoming, a, Tone.pointed)  # type: ignore[attr-defined]
     direct = make(prompts, Category.sales_pitch, Tone.pointed, sender_name="Anna")
     assert via_engine == direct
+
+
+# --------------------------------------------------------------------------- genuine replies
+
+MAYA = (
+    "Hi Maya, great to meet you at the PyData meetup on Thursday. I was the one asking about "
+    "your talk on survival models for churn. You mentioned you'd be happy to share the slides; "
+    "could you send them over when you get a chance? No rush at all.\n\nThanks again,\nTom"
+)
+OFFERS_TO_MEET = re.compile(
+    r"find a time|times that work|what suits you|happy to talk|glad to talk|\bcall\b|coffee",
+    re.IGNORECASE,
+)
+# Words that would make a promise or a fact the user never gave.
+INVENTED = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    r"next week|this week|by the end of|within|attached|i'?ve sent|here (?:they|it) (?:is|are)|"
+    r"yes, i can|of course i will|i'd be happy to help)\b|\d",
+    re.IGNORECASE,
+)
+
+# (the message, words every press of the reply must contain (any of), a kind's own words)
+GENUINE_CASES = {
+    "thanks": ("Thank you so much for the advice last year, it changed my career.", r"thank"),
+    "no_reply": ("Thanks for the intro to Sam, it went great. No need to reply!", r"thank"),
+    "question": (
+        "Moving to Lisbon next month. Do you have any tips on neighbourhoods to live in?",
+        r"come back to you|get back to you",
+    ),
+    "request": (MAYA, r"come back to you|get back to you"),
+    "reference": (
+        "Hi! I'm applying to Stripe; would you be willing to be a reference for me?",
+        r"reference|vouch",
+    ),
+    "invitation": (
+        "We'd love to invite you to give a talk at our meetup in March.",
+        r"invitation|thinking of me|asked",
+    ),
+    "introduction": (
+        "Hi Ana, Jon suggested I reach out to you about your work on search ranking.",
+        r"introduction|in touch|connect",
+    ),
+    "catch_up": ("It's been ages since Zendesk! How have you been?", r"hear from you|message"),
+    "sharing": ("Thought you'd enjoy this article on pricing psychology.", r"shar|pass|this"),
+}
+
+
+@pytest.mark.parametrize("kind", list(GENUINE_CASES))
+def test_each_genuine_kind_gets_its_own_reply(prompts: Prompts, kind: str) -> None:
+    text, must = GENUINE_CASES[kind]
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=30)
+    assert len({d.text for d in drafts}) == len(drafts)
+    for d in drafts:
+        assert re.search(must, d.text, re.IGNORECASE), (kind, d.text)
+        assert not OFFERS_TO_MEET.search(d.text), f"offers to meet unasked: {d.text}"
+        assert not INVENTED.search(d.text), f"invents a fact or commitment: {d.text}"
+        assert not [s for s in SNARK if s in d.text.lower()], d.text
+
+
+def test_a_question_is_answered_with_its_topic_never_an_answer(prompts: Prompts) -> None:
+    text, _ = GENUINE_CASES["question"]
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=40)
+    assert any("neighbourhoods to live in" in d.text for d in drafts)
+    assert all("come back to you" in d.text or "get back to you" in d.text for d in drafts)
+
+
+def test_no_need_to_reply_gets_a_short_warm_line(prompts: Prompts) -> None:
+    text, _ = GENUINE_CASES["no_reply"]
+    for d in every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=40):
+        assert len(d.text) <= 90 and body_words(d.text) <= 14, d.text
+        assert "come back" not in d.text and "?" not in d.text
+
+
+def test_the_demo_message_is_answered_on_its_ask(prompts: Prompts) -> None:
+    d = make(prompts, Category.genuine, Tone.warm, text=MAYA, sender_name="Tom")
+    assert d.text.startswith("Hi Tom,") or d.text.startswith("Hello Tom,")
+    assert "the slides" in d.text
+    assert "PyData meetup" in d.text  # the event opening goes first when there is one
+    assert not OFFERS_TO_MEET.search(d.text)
+
+
+def test_only_a_message_that_asks_to_meet_gets_an_offer_to_meet(prompts: Prompts) -> None:
+    asks = "Congrats on the new role, Alex! Let's grab a coffee next time you're in Sydney."
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=asks, presses=30)
+    assert all(OFFERS_TO_MEET.search(d.text) for d in drafts)
+    assert all(evaluation.offers_meeting(d.text) for d in drafts)
+    unasked = "Congrats on the new role, Alex! Well deserved."
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=unasked, presses=30)
+    assert not any(evaluation.offers_meeting(d.text) for d in drafts)
+
+
+@pytest.mark.parametrize("tone", TONES)
+def test_genuine_reads_warm_whatever_the_tone(prompts: Prompts, tone: Tone) -> None:
+    warm = make(prompts, Category.genuine, Tone.warm, text=MAYA, sender_name="Tom", variant=3)
+    other = make(prompts, Category.genuine, tone, text=MAYA, sender_name="Tom", variant=3)
+    assert other == warm and other.tone is Tone.warm
+
+
+# --------------------------------------------------------------------------- no assumptions
+
+# Statements about the user's situation the engine cannot know without the profile.
+ABOUT_THE_USER = re.compile(
+    r"not looking|background|paid work|my clients|clients pay|my job|calendar is|"
+    r"don't take (?:introductory )?calls|don't buy|keep that (?:time|work)|stretched|schedule",
+    re.IGNORECASE,
+)
+
+
+def test_without_a_profile_no_draft_says_anything_about_the_users_situation(
+    prompts: Prompts,
+) -> None:
+    failures = []
+    for category, tone in CELLS:
+        if category is Category.genuine:
+            continue
+        for fields in ({}, {"offer": "a new role", "ask": "a review"}):
+            for d in every_variant(prompts, category, tone, presses=80, **fields):
+                if ABOUT_THE_USER.search(d.text):
+                    failures.append(f"{cell(category, tone)}: {d.text!r}")
+    assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("category", "profile", "said"),
+    [
+        (
+            Category.recruiting,
+            "Happy in my role at Acme, not looking for new roles.",
+            "not looking",
+        ),
+        (Category.favor_request, "I'm a freelance UX consultant.", "paid work"),
+        (Category.meeting_request, "No cold calls, please: write to me.", "introductory calls"),
+        (Category.sales_pitch, "Founder at Acme. No sales pitches.", "cold pitches"),
+    ],
+)
+def test_a_statement_about_the_user_only_when_the_profile_says_so(
+    prompts: Prompts, category: Category, profile: str, said: str
+) -> None:
+    prefs = Preferences(profile=profile)
+    with_profile = make(prompts, category, Tone.pointed, prefs=prefs)
+    assert said in with_profile.text, "the profile's own reason speaks first"
+    for d in every_variant(prompts, category, Tone.pointed, presses=80):
+        assert said not in d.text, d.text
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Could you send me",
+                "the slides at https://evil.example/x",
+                "Do you have any tips on",
+                "joe@evil.example.org",
+                "great to meet you at the",
+                "PyData meetup",
+                "Jon suggested I reach out",
+                "+1 (555) 010-9999",
+                "What's",
+                "your",
+                "you",
+                "?",
+                "No need to reply.",
+                "[Name]",
+                "{first_name}",
+                "x" * 70,
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_any_genuine_message_gives_a_safe_short_reply(prompts: Prompts, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for d in every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=5):
+        assert contact_in(d.text) is None and "evil" not in d.text, d.text
+        assert not re.search(r"[\[\]{}$]", d.text), d.text
+        assert len(d.text) <= 300 and body_words(d.text) <= drafting.MAX_DRAFT_WORDS, d.text
