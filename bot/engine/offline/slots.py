@@ -392,7 +392,9 @@ _INVITATION = re.compile(
 )
 _CATCH_UP = re.compile(
     r"\b(?:to|and|let['’]?s|should|could|would\s+love\s+to)\s+catch\s+up\b|\bcatch\s+up\s+(?:soon|sometime|over)\b|\bit['’]?s\s+been\s+(?:a\s+while|ages|too\s+long|a\s+long\s+time)"
-    r"|\blong\s+time\s+no\b|\bhow\s+have\s+you\s+been\b|\bhow\s+are\s+(?:things|you\s+doing)\b",
+    r"|\blong\s+time\s+no\b|\bhow\s+have\s+you\s+been\b|\bhow\s+are\s+(?:things|you\s+doing)\b"
+    r"|\bwhat['’]?s\s+been\s+up\s+with\s+you\b|\bwhat\s+have\s+you\s+been\s+up\s+to\b"
+    r"|\bhow['’]?s\s+life\b|\b(?:hadn['’]?t|haven['’]?t)\s+(?:talked|spoken)\b",
     re.IGNORECASE,
 )
 _SHARING = re.compile(
@@ -446,6 +448,9 @@ _MEET = re.compile(
     r"|\b(?:meet|meeting)\s+(?:up|for|in\s+person|next|this|sometime|soon)\b|\bcatch\s+up\b"
     r"|\bget\s+together\b|\b(?:have|find|got|spare)\s+(?:some\s+|a\s+few\s+)?(?:time|minutes)\s+to\s+(?:talk|chat|speak|meet)\b"
     r"|\b(?:talk|chat|speak)\s+(?:sometime|soon|next\s+week|this\s+week|over)\b"
+    r"|\blet['’]?s\s+talk\b|\bspeak\s+(?:to|with)\s+you\s+(?:for|briefly)\b|\bon\s+your\s+calendar\b"
+    r"|\bfor\s+(?:just\s+)?(?:\d{1,2}|a\s+few|five|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\b"
+    r"|\bmeeting\s+(?:while|during|at)\s+(?:the\s+)?(?:coffee|lunch|break)"
     r"|\bwhen\s+(?:are\s+you|would\s+you\s+be)\s+free\b|\b(?:can|could)\s+we\s+(?:schedule|set\s+up|arrange)\b"
     r"|\b(?:schedule|arrange|set\s+up)\s+(?:a|some)\s+(?:time|call|meeting|chat)\b",
     re.IGNORECASE,
@@ -480,6 +485,12 @@ _I_SAID = re.compile(r"\bI\s+" + _SAID + r"\b")
 _UNSWAPPABLE = re.compile(r"\b(?:you|i|me|we|us)\b", re.IGNORECASE)
 
 
+# "Anna, meet Ben": an introduction between two people, written by the one who knows both.
+_MEET_SOMEONE = re.compile(r"(?:^|[,.!:]\s*)[Mm]eet\s+(?:my\s+\w+\s+)?[A-Z\[]")
+# "you two should meet": a meeting between the others, not one the user is asked to.
+_YOU_TWO = re.compile(r"\byou\s+(?:two|both)\b", re.IGNORECASE)
+
+
 def genuine_kind(text: str) -> GenuineKind:
     """What kind of friendly message this is; the first reading that fits wins, in the order
     a reply must honour them (a thank-you that says "no need to reply" gets a short line)."""
@@ -490,7 +501,7 @@ def genuine_kind(text: str) -> GenuineKind:
         return GenuineKind.reference
     if _INVITATION.search(text):
         return GenuineKind.invitation
-    if _INTRODUCTION.search(text):
+    if _INTRODUCTION.search(text) or _MEET_SOMEONE.search(text):
         return GenuineKind.introduction
     if _CATCH_UP.search(text):
         return GenuineKind.catch_up
@@ -507,7 +518,8 @@ def genuine_kind(text: str) -> GenuineKind:
 
 def asks_to_meet(text: str) -> bool:
     """Does the message ask for a call, a coffee, a meeting? Only then may a reply offer one."""
-    return bool(_MEET.search(text[:4000]))
+    text = text[:4000]
+    return bool(_MEET.search(text)) and not _YOU_TWO.search(text)
 
 
 def met_in_person(text: str) -> bool:

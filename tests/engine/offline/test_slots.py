@@ -134,3 +134,26 @@ def test_event_contact_and_meeting() -> None:
     assert slots.asks_to_meet("Let's grab a coffee next time you're in Sydney.")
     assert not slots.asks_to_meet(MAYA)
     assert not slots.asks_to_meet("Thank you for taking the time to speak with me on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "meet"),
+    [
+        (
+            "We were in Leadership Ann Arbor together. So what's been up with you?",
+            "catch_up",
+            False,
+        ),
+        (
+            "Friend A, meet Friend B! Hope you two get a chance to meet sometime!",
+            "introduction",
+            False,
+        ),
+        ("I hope I can get on your calendar for 30 minutes next week.", None, True),
+        ("Lets talk. I'd like to speak to you for just 5 min at the conference.", None, True),
+    ],
+)
+def test_harder_readings(text: str, kind: str | None, meet: bool) -> None:
+    if kind:
+        assert slots.genuine_kind(text).value == kind
+    assert slots.asks_to_meet(text) is meet
