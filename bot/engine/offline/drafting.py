@@ -254,13 +254,18 @@ def _ordered_slots(template: str) -> list[str]:
     return seen
 
 
+_SENTENCE_START = re.compile(r"([.!?]\s+)([a-z])")
+
+
 def _fill(shape: str, chosen: dict[str, str], values: dict[str, str | None], file: str) -> str:
     parts = {part: render(text, file, **values) for part, text in chosen.items()}
     filled = render(shape, file, **{**values, **parts})
     lines = [" ".join(line.split()) for line in filled.splitlines()]
     text = "\n".join(lines).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return re.sub(r" ([.,;:!?])", r"\1", text)
+    text = re.sub(r" ([.,;:!?])", r"\1", text)
+    # A part written to follow a greeting's comma ("Hi Anna, thanks") may follow a sentence.
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 # --------------------------------------------------------------------------- start-up checks
