@@ -389,12 +389,13 @@ def draft(
     total = len(own) + space.size
     if not total:  # check_templates guarantees wordings; this is a broken prompts dir
         raise PromptError(f"{file}: no wording can be filled for this message")
-    press = (variant or 0) % total
-    if press < len(own):
-        body = own[press]
+    press = variant or 0
+    index = press % total  # past the last wording, Regenerate starts the round again
+    if index < len(own):
+        body = own[index]
     else:
         seed = _seed(text, f"{category.value}|{tone.value}")
-        shape, chosen = space.pick(press - len(own), seed)
+        shape, chosen = space.pick(index - len(own), seed)
         body = _fill(shape, chosen, values, file)
     signature = (prefs.signature or "").strip()
     reply = f"{body}\n\n{signature}" if signature else body
