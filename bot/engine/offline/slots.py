@@ -409,7 +409,8 @@ _THANKS = re.compile(
     re.IGNORECASE,
 )
 _QUESTION = re.compile(
-    r"(?:^|[.!?\n]\s*)(?P<q>(?:[\w'’,]+\s+){0,3}?"
+    # a sentence start by lookbehind: "[.!?\n]\s*" would rescan a run of blank lines
+    r"(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))(?P<q>(?:[\w'’,]+\s+){0,3}?"
     r"(?:what|which|how|where|when|who|why|whether|do|does|did|is|are|was|were|have|has|should|would|could|can|will|any)"
     r"\b" + _S + r"{1,160}\?)",
     re.IGNORECASE,
@@ -546,25 +547,22 @@ def mutual_contact(text: str) -> str | None:
     return _clean_name(token)
 
 
+_TOPIC = re.compile(
+    r"\b(?:tips|advice|recommendations?|thoughts|ideas|suggestions|pointers|views?|opinion)"
+    r"\s+(?:on|about|for|regarding)\s+(?P<x>" + _S + r"{2,80}?)\s?(?:[?.!\n]|$)",
+    re.IGNORECASE,
+)
+_WHAT_IS = re.compile(
+    r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x>" + _S + r"{2,80}?)\s?\?",
+    re.IGNORECASE,
+)
+
+
 def question(text: str) -> str | None:
     """What they asked about, phrased for "let me come back to you on ...", or None."""
     text = text[:4000]
-    m = re.search(
-        r"\b(?:tips|advice|recommendations?|thoughts|ideas|suggestions|pointers|views?|opinion)"
-        r"\s+(?:on|about|for|regarding)\s+(?P<x>" + _S + r"{2,80}?)\s*(?:[?.!\n]|$)",
-        text,
-        re.IGNORECASE,
-    )
-    if m:
-        return _quotable(m.group("x"))
-    m = re.search(
-        r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?P<x>" + _S + r"{2,80}?)\s*\?",
-        text,
-        re.IGNORECASE,
-    )
-    if m:
-        return _quotable(m.group("x"))
-    return None
+    m = _TOPIC.search(text) or _WHAT_IS.search(text)
+    return _quotable(m.group("x")) if m else None
 
 
 def request(text: str) -> str | None:
