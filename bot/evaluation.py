@@ -13,6 +13,7 @@ scikit-learn's defaults, written out here so a reader does not have to know them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -277,4 +278,99 @@ def flag_scores(y_true: Sequence[bool], y_pred: Sequence[bool]) -> dict[str, Any
         "accuracy": accuracy(t, p),
         "precision": score.precision,
         "recall": score.recall,
+    }
+
+
+# --------------------------------------------------------------------------- the draft rubric
+
+# The product's lines, as a reader would recognise them in any wording of the templates.
+PRODUCT_LINES: dict[str, re.Pattern[str]] = {
+    "thank you for my interest": re.compile(r"\bfor my interest\b", re.I),
+    "reading my profile would have saved the effort": re.compile(
+        r"\bmy profile\b[^.!?]{0,60}\b(?:saved|spared|shown|told|answered)\b"
+        r"|\b(?:read|reading|look at|glance at|scroll through)\b[^.!?]{0,20}\bmy profile\b",
+        re.I,
+    ),
+    "connecting is not permission to sell": re.compile(
+        r"\bconnect\w*\b[^.!?]{0,40}\b(?:not|isn['’]t|is no)\b[^.!?]{0,30}"
+        r"\b(?:permission|licen[cs]e|invitation|agreement|green light)\b",
+        re.I,
+    ),
+    "not at a networking event": re.compile(
+        r"\b(?:networking event|at an event|in person|at a conference|across a room)\b", re.I
+    ),
+    "wish them success": re.compile(
+        r"\b(?:wish(?:ing)? you\b[^.!?]{0,30}\b(?:success|well|luck|best)|every success"
+        r"|good luck|best of luck)\b",
+        re.I,
+    ),
+}
+# Lines that only make sense to a stranger who pitched: never in a reply to a real contact.
+SNARK = re.compile(
+    r"\bfor my interest\b|\bmy profile would have\b|\bpermission to (?:sell|pitch)\b"
+    r"|\bnetworking event\b|\brest of (?:the|your) list\b|\bsales (?:sequence|pitch)\b"
+    r"|\bfree work\b|\bnot interested\b|\bcopy[- ]paste\b|\btemplate\b",
+    re.I,
+)
+# A draft that proposes talking: a call, a meeting, a coffee, times that suit.
+MEETING_OFFER = re.compile(
+    r"\b(?:find|set up|book|arrange|suggest|pick|schedule)\s+(?:a\s+)?(?:time|slot|call|meeting"
+    r"|chat)\b|\btimes?\s+that\s+(?:work|suits?)\b|\b(?:when|what)\s+(?:time\s+)?suits\s+you\b"
+    r"|\bhappy\s+to\s+(?:talk|chat|meet|hop on|jump on)\b|\b(?:a|quick|short)\s+call\b"
+    r"|\bgrab\s+(?:a\s+)?coffee\b|\byour\s+week\s+look\b|\bmeet\s+up\b",
+    re.I,
+)
+DRAFT_LIMIT = 256  # characters a copy-ready draft should fit
+
+
+def product_lines(text: str) -> list[str]:
+    """Which of the product's lines a draft carries."""
+    return [name for name, rx in PRODUCT_LINES.items() if rx.search(text)]
+
+
+def offers_meeting(text: str) -> bool:
+    return bool(MEETING_OFFER.search(text))
+
+
+@dataclass(frozen=True)
+class DraftCase:
+    """One drafted message, for the rubric."""
+
+    message: str
+    category: str  # the category the draft was written for
+    tone: str
+    draft: str
+    default_tone: bool = True  # the tone a fresh card gets for this category
+
+
+def draft_rubric(cases: Sequence[DraftCase]) -> dict[str, Any]:
+    """How sendable the drafts are: distinct, on the ask, the product's lines, no links, no
+    snark to a real contact, short enough to copy. Counts with their denominators."""
+    from bot.engine.offline.slots import asks_to_meet  # the engine's own reading of the ask
+    from bot.text import contacts
+
+    n = len(cases)
+    genuine = [c for c in cases if c.category == GENUINE]
+    pointed = [c for c in cases if c.category != GENUINE and c.tone == "pointed"]
+    default = [c for c in cases if c.default_tone]
+    short = [c for c in default if len(c.draft) <= DRAFT_LIMIT]
+    unasked = [c for c in genuine if offers_meeting(c.draft) and not asks_to_meet(c.message)]
+    lineless = [c for c in pointed if not product_lines(c.draft)]
+    linked = [c for c in cases if contacts.contains(c.draft)]
+    snark = [c for c in genuine if SNARK.search(c.draft)]
+    return {
+        "n": n,
+        "distinct": len({c.draft for c in cases}),
+        "distinct_share": len({c.draft for c in cases}) / n if n else None,
+        "genuine": len(genuine),
+        "genuine_distinct": len({c.draft for c in genuine}),
+        "genuine_unasked_meeting": len(unasked),
+        "pointed_cold": len(pointed),
+        "pointed_without_line": len(lineless),
+        "links": len(linked),
+        "snark_to_genuine": len(snark),
+        "default_tone": len(default),
+        "default_short": len(short),
+        "default_short_share": len(short) / len(default) if default else None,
+        "limit": DRAFT_LIMIT,
     }

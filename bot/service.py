@@ -195,14 +195,15 @@ class Service:
         """A different variant in the same tone."""
         if case.draft is None:
             return None
-        return await self._redraft(
-            case, case.draft.tone, case.draft.variant + 1, avoid=case.draft.text
-        )
+        tone = case.draft.tone
+        return await self._redraft(case, tone, _next_press(case, tone), avoid=case.draft.text)
 
     async def retone(self, case: Case, tone: Tone) -> Case | None:
+        """The case in another tone: a tone shown before goes on to a wording not yet shown."""
         if case.draft is None:
             return None
-        return await self._redraft(case, tone, None)
+        press = _next_press(case, tone)
+        return await self._redraft(case, tone, None if press == 0 else press)
 
     async def ask_for_edit(self, case: Case, prompt_message_id: int) -> None:
         """The user's next message becomes their own version of the draft."""
@@ -566,6 +567,19 @@ class Service:
             done = await self.store.cases.finish_collecting(case_id, quiet_for=self.split_window)
             if done is not False:  # True: complete; None: another process took it
                 return bool(done)
+
+
+def _next_press(case: Case, tone: Tone) -> int:
+    """The first Regenerate press not yet shown on this case in this tone, so a wording is
+    never shown twice until all have been (edits and a Tone detour do not reset the count).
+    Genuine drafts read warm whatever the tone, so for them every draft counts."""
+    genuine = case.assessment is not None and case.assessment.category is Category.genuine
+    shown = [
+        d.variant
+        for d in case.drafts
+        if not d.edited and d.engine != "user" and (genuine or d.tone is tone)
+    ]
+    return max(shown) + 1 if shown else 0
 
 
 def _needs_work(case: Case) -> bool:

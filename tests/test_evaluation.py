@@ -216,3 +216,74 @@ def test_flag_scores_by_hand() -> None:
     never = ev.flag_scores([True, True], [False, False])
     assert never is not None and (never["precision"], never["recall"]) == (0.0, 0.0)
     assert ev.flag_scores([], []) is None
+
+
+# --------------------------------------------------------------------------- the draft rubric
+
+
+def _case(category: str, draft: str, message: str = "Hello", tone: str = "pointed", **kw):
+    return ev.DraftCase(message=message, category=category, tone=tone, draft=draft, **kw)
+
+
+def test_product_lines_are_recognised_in_any_wording() -> None:
+    assert ev.product_lines("Thank you for my interest.") == ["thank you for my interest"]
+    assert ev.product_lines("A look at my profile would have saved you the effort.")
+    assert ev.product_lines("Accepting a connection is not permission to pitch.")
+    assert ev.product_lines("We wouldn't do this at a networking event.")
+    assert ev.product_lines("I wish you every success.") == ["wish them success"]
+    assert ev.product_lines("No, thanks.") == []
+
+
+def test_draft_rubric_counts_each_failure_with_its_denominator() -> None:
+    cases = [
+        _case("sales_pitch", "Hi,\n\nThank you for my interest. I'll pass."),
+        _case("sales_pitch", "Hi,\n\nI'll pass."),  # pointed without a line
+        _case("sales_pitch", "Hi,\n\nI'll pass.", tone="firm"),  # same text; not pointed
+        _case("recruiting", "See https://example.com", tone="firm"),  # a link
+        _case("genuine", "Thanks! Happy to find a time; what suits you?", tone="warm"),  # unasked
+        _case(
+            "genuine",
+            "Thanks! Happy to find a time; what suits you?",
+            message="Fancy a coffee next week?",
+            tone="warm",
+        ),
+        _case("genuine", "Thank you for my interest.", tone="warm"),  # snark to a contact
+        _case("meeting_request", "x" * 300, tone="pointed", default_tone=True),  # too long
+    ]
+    r = ev.draft_rubric(cases)
+    assert r["n"] == 8 and r["distinct"] == 6
+    assert r["genuine"] == 3 and r["genuine_distinct"] == 2
+    assert r["genuine_unasked_meeting"] == 1
+    assert r["pointed_cold"] == 3 and r["pointed_without_line"] == 2
+    assert r["links"] == 1
+    assert r["snark_to_genuine"] == 1
+    assert r["default_tone"] == 8 and r["default_short"] == 7
+    assert r["default_short_share"] == pytest.approx(7 / 8)
+
+
+def test_draft_rubric_of_nothing() -> None:
+    r = ev.draft_rubric([])
+    assert r["n"] == 0 and r["distinct_share"] is None and r["default_short_share"] is None
+
+
+def test_the_offline_drafts_of_the_corpus_meet_the_rubric(offline_engine) -> None:
+    """Issue 13's bar, on every message of data/: >= 90 % distinct, no unasked meeting offer,
+    no pointed cold draft without a line, no links, no snark to genuine, >= 90 % short."""
+    from bot import corpus
+    from bot.models import Incoming
+    from tests.conftest import REPO_ROOT
+
+    messages = corpus.load(REPO_ROOT / "data")
+    cases = []
+    for m in messages:
+        v = offline_engine.assess_and_draft(Incoming(text=m.text))
+        cases.append(
+            _case(v.assessment.category.value, v.draft.text, m.text, tone=v.draft.tone.value)
+        )
+    r = ev.draft_rubric(cases)
+    assert r["distinct_share"] >= 0.9
+    assert r["genuine_unasked_meeting"] == 0
+    assert r["pointed_without_line"] == 0
+    assert r["links"] == 0
+    assert r["snark_to_genuine"] == 0
+    assert r["default_short_share"] >= 0.9

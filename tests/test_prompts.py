@@ -12,6 +12,7 @@ import pytest
 
 from bot.config import DEFAULT_PROMPTS_DIR
 from bot.engine.offline import drafting
+from bot.engine.offline.slots import GenuineKind
 from bot.errors import MissingVariables, PromptError
 from bot.models import Category, Tone
 from bot.prompts import NOTES_FILE, Prompts, render, slots, split_variants
@@ -29,6 +30,23 @@ SAMPLE = {
     "ask": "a quick call next week",
     "closing": "All the best.",
     "profile": "I run a two-person design studio",
+    # the parts a shape is made of
+    "opening": "Thanks for the message.",
+    "reason": "I'll pass.",
+    "line": "Connecting isn't permission to sell.",
+    "response": "Thank you, that's kind of you.",
+    "meeting": "Happy to find a time.",
+    "end": "Goodbye.",
+    # what a genuine message gives
+    "question": "neighbourhoods in Lisbon",
+    "request": "the slides",
+    "event": "the PyData meetup",
+    "contact": "Jon",
+    # facts the user's profile states: they render as nothing
+    "notlooking": "",
+    "paidwork": "",
+    "notbuying": "",
+    "nomeetings": "",
 }
 
 LINK = re.compile(
@@ -105,8 +123,13 @@ def test_slots_lists_placeholders() -> None:
 
 def test_offline_directory_has_every_category_and_tone() -> None:
     for category in Category:
+        if category is Category.genuine:
+            continue  # genuine replies are per kind of message, and always warm
         for tone in Tone:
             assert f"offline/{category.value}/{tone.value}.txt" in OFFLINE_FILES
+    for kind in GenuineKind:
+        assert f"offline/genuine/{kind.value}.txt" in OFFLINE_FILES
+    assert set(drafting.required_files()) <= set(OFFLINE_FILES)
 
 
 def test_every_offline_file_renders_with_full_context(prompts: Prompts) -> None:
@@ -121,6 +144,8 @@ def test_every_offline_file_renders_with_full_context(prompts: Prompts) -> None:
                 failures.append(f"{name}: unknown slot in {variant!r}")
                 continue
             out = render(variant, name, **SAMPLE)
+            if slots(variant) & set(drafting.PROFILE_FACTS):
+                out = out.strip()  # a fact slot renders as nothing; drafting tidies the space
             problems = [
                 ("leftover $", "$" in out),
                 ("link-like text", LINK.search(out) is not None),
@@ -164,7 +189,8 @@ def test_check_templates_accepts_an_unchanged_copy(prompts_copy: Path) -> None:
     "relative",
     [
         "offline/sales_pitch/pointed.txt",
-        "offline/genuine/warm.txt",
+        "offline/genuine/thanks.txt",
+        "offline/cold/lines/pointed.txt",
         "offline/scam/brief.txt",
         "offline/greetings/firm.txt",
         "offline/closings/deadpan.txt",
@@ -184,11 +210,13 @@ def test_check_templates_fails_on_a_missing_file(prompts_copy: Path, relative: s
         ("offline/sales_pitch/brief.txt", "$greeting no.\n---\n$greeting $price.\n", "$price"),
         ("offline/scam/firm.txt", "$greeting no.\n---\nNo.\n---\n$greeting not $offer.", "$offer"),
         (
-            "offline/genuine/warm.txt",
+            "offline/genuine/thanks.txt",
             "$greeting a.\n---\n$greeting b.\n---\nc $closing",
             "$closing",
         ),
-        ("offline/meeting_request/warm.txt", "$greeting a.\n---\n$ask b.\n---\n$offer c.", "only"),
+        ("offline/meeting_request/warm.txt", "a.\n---\n$ask b.\n---\n$offer c.", "no slot"),
+        ("offline/genuine/no_reply.txt", "a.\n---\nb.", "need at least 3"),
+        ("offline/cold/shapes/firm.txt", "$greeting $reason\n---\n$greeting $offer", "$offer"),
         (
             "offline/favor_request/deadpan.txt",
             "$greeting a.\n---\nb.\n---\n$greeting a.",
@@ -212,6 +240,7 @@ def test_check_templates_fails_on_a_broken_file(
 
 
 FULL_CONTEXT = {
+    **SAMPLE,
     "greeting": "Hi Anna,",
     "name": "Anna",
     "offer": "lead generation",

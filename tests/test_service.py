@@ -213,3 +213,36 @@ async def test_a_cold_sender_is_still_asked_when_the_engine_names_no_cold_readin
     again = await drafted(unsure, NO_COLD_READING, sender_id=92)
 
     assert again.assessment.uncertain and not again.draft_shown
+
+
+async def test_regenerate_never_shows_a_wording_twice_across_edits_and_tone_changes(
+    service: Service,
+):
+    """Issue 13: Regenerate walks the case's wordings; an edit or a Tone detour does not send
+    it back to one already shown."""
+    case = await drafted(service, PITCH)
+    tone = case.draft.tone
+    shown = [case.draft.text]
+    for _ in range(4):
+        case = await service.regenerate(case)
+        shown.append(case.draft.text)
+    case = await service.edit(case, "My own words.")
+    case = await service.regenerate(case)
+    shown.append(case.draft.text)
+    case = await service.retone(case, Tone.brief)
+    case = await service.retone(case, tone)  # back again: not the first wording a second time
+    shown.append(case.draft.text)
+    case = await service.regenerate(case)
+    shown.append(case.draft.text)
+    assert len(set(shown)) == len(shown) == 8
+    assert [d.variant for d in case.drafts if d.tone is tone and not d.edited] == list(range(8))
+
+
+async def test_a_genuine_card_counts_every_draft_whatever_the_tone(service: Service):
+    case = await drafted(service, "Thank you so much for the talk last week, it was wonderful.")
+    assert case.assessment.category is Category.genuine
+    first = case.draft.text
+    case = await service.retone(case, Tone.deadpan)
+    assert case.draft.tone is Tone.warm and case.draft.text != first
+    case = await service.regenerate(case)
+    assert len({d.text for d in case.drafts}) == 3

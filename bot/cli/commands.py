@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import aclosing, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -236,12 +236,21 @@ def cmd_eval_cv(args: argparse.Namespace) -> int:
             "groups": len({m.group for m in messages}),
         },
         **reports.cv_report(predictions),
+        # The drafts of the shipped engine on the same corpus (drafting is not fitted).
+        "drafts": corpus_rubric(messages),
     }
     if args.json:
         sys.stdout.write(reports.dump(reports.rounded(report), pretty=True) + "\n")
     else:
         sys.stdout.write(reports.render_eval(report, args.data, "offline", args.misses) + "\n")
     return EXIT_OK
+
+
+def corpus_rubric(messages: Sequence[Message]) -> dict[str, Any]:
+    """The draft rubric of the offline engine's first drafts for every corpus message."""
+    records = [Record(line=i, id=m.id, text=m.text) for i, m in enumerate(messages, start=1)]
+    verdicts = run_batch(offline_engine(), records, "corpus")
+    return reports.draft_rubric([m.text for m in messages], verdicts)
 
 
 def cmd_train(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 from bot import evaluation
 from bot.cli import wording
 from bot.cli.jsonl import Record
-from bot.models import Category, Verdict
+from bot.models import Category, Preferences, Verdict
 
 if TYPE_CHECKING:
     from bot.learning.validate import Prediction  # the train extra; only a type here
@@ -185,6 +185,7 @@ def eval_report(records: Sequence[Record], verdicts: Sequence[Verdict]) -> dict[
             uncertain=[a.uncertain for a in predicted],
         ),
         "generic": evaluation.flag_scores([t for t, _ in flagged], [p for _, p in flagged]),
+        "drafts": draft_rubric([r.text for r in records], verdicts),
         "misclassified": [
             {
                 "id": r.id,
@@ -198,6 +199,23 @@ def eval_report(records: Sequence[Record], verdicts: Sequence[Verdict]) -> dict[
             if r.label != a.category.value
         ],
     }
+
+
+def draft_rubric(texts: Sequence[str], verdicts: Sequence[Verdict]) -> dict[str, Any]:
+    """The draft rubric of each message's first draft, as a fresh card would show it."""
+    defaults = Preferences()
+    return evaluation.draft_rubric(
+        [
+            evaluation.DraftCase(
+                message=text,
+                category=v.assessment.category.value,
+                tone=v.draft.tone.value,
+                draft=v.draft.text,
+                default_tone=v.draft.tone is defaults.tone_for(v.assessment.category),
+            )
+            for text, v in zip(texts, verdicts, strict=True)
+        ]
+    )
 
 
 def cv_report(predictions: Sequence[Prediction]) -> dict[str, Any]:
@@ -305,6 +323,8 @@ def render_eval(report: dict[str, Any], name: str, engine: str, show_misses: boo
         mean = "-" if band["mean_confidence"] is None else f"{band['mean_confidence']:.3f}"
         out.append(f"{band['band']:<13}{band['n']:>5}{acc:>10}{mean:>11}")
     out.append(f"expected calibration error (ECE) {report['calibration']['ece']:.3f}")
+    if report.get("drafts"):
+        out += ["", *render_rubric(report["drafts"])]
     misses = report["misclassified"]
     if show_misses and misses:
         out += ["", f"Misclassified ({len(misses)})"]
@@ -318,6 +338,31 @@ def render_eval(report: dict[str, Any], name: str, engine: str, show_misses: boo
     elif misses:
         out += ["", f"{len(misses)} misclassified; --misses lists them"]
     return "\n".join(out)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}  ({part} of {whole})" if whole else "n/a"
+
+
+def render_rubric(r: dict[str, Any]) -> list[str]:
+    """The draft rubric: what makes a first draft sendable, each figure with its count."""
+    rows = [
+        ("distinct drafts", _share(r["distinct"], r["n"])),
+        ("genuine drafts distinct", _share(r["genuine_distinct"], r["genuine"])),
+        ("genuine offering a call unasked", f"{r['genuine_unasked_meeting']}  (of {r['genuine']})"),
+        (
+            "pointed cold without a product line",
+            f"{r['pointed_without_line']}  (of {r['pointed_cold']})",
+        ),
+        ("drafts with a link or contact", str(r["links"])),
+        ("snark in genuine drafts", str(r["snark_to_genuine"])),
+        (
+            f"default-tone drafts <= {r['limit']} chars",
+            _share(r["default_short"], r["default_tone"]),
+        ),
+    ]
+    title = "Draft rubric (each message's first draft, in the default tone for its category)"
+    return [title, *(f"{label:<37}{value}" for label, value in rows)]
 
 
 def render_demo(

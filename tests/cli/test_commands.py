@@ -375,6 +375,27 @@ def test_eval_json_fields_agree_with_assess(
     assert report["generic"]["n"] == 2
 
 
+def test_eval_prints_the_draft_rubric(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["eval", "--jsonl", str(DEV_SAMPLES)], capsys)
+    assert code == 0, err
+    assert "Draft rubric" in out
+    for label in (
+        "distinct drafts",
+        "genuine offering a call unasked      0",
+        "pointed cold without a product line  0",
+        "drafts with a link or contact        0",
+        "snark in genuine drafts              0",
+        "default-tone drafts <= 256 chars",
+    ):
+        assert label in out
+    _, json_out, _ = run(["eval", "--jsonl", str(DEV_SAMPLES), "--json"], capsys)
+    drafts = json.loads(json_out)["drafts"]
+    assert drafts["n"] == 60 and drafts["distinct_share"] >= 0.9
+    assert drafts["default_short_share"] >= 0.9
+    assert drafts["genuine_unasked_meeting"] == drafts["pointed_without_line"] == 0
+    assert drafts["links"] == drafts["snark_to_genuine"] == 0
+
+
 def test_eval_on_dev_samples_human_tables(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["eval", "--jsonl", str(DEV_SAMPLES), "--misses"], capsys)
     assert code == 0, err
@@ -393,6 +414,16 @@ def test_eval_on_dev_samples_human_tables(capsys: pytest.CaptureFixture[str]) ->
 
 
 # --------------------------------------------------------------------------- demo, run, misc
+
+
+def test_demo_answers_the_genuine_example_on_its_ask(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["demo"], capsys)
+    assert code == 0, err
+    genuine = out.split("Someone you actually met", 1)[1]
+    draft = " ".join(genuine.split("Draft", 1)[1].split("Try your own", 1)[0].split())
+    assert "Hi Tom," in draft or "Hello Tom," in draft
+    assert "the slides" in draft and "PyData meetup" in draft
+    assert "times that" not in draft and "find a slot" not in draft
 
 
 def test_demo_shows_every_bundled_message(capsys: pytest.CaptureFixture[str]) -> None:

@@ -108,6 +108,37 @@ async def test_request_carries_the_schema_and_the_message_only_in_its_block(fake
     assert user["content"].rstrip().endswith(llm.CLOSE)  # the message comes last
 
 
+async def test_the_model_is_told_the_drafting_rules(fake, engine):
+    """The same rules as the offline drafts, in the recorded request: answer the ask, offer a
+    meeting only when asked, invent nothing, assume nothing about the user, the lines."""
+    genuine = "Thanks for the talk! Could you send me the slides? No rush."
+    profile = "Freelance UX consultant. Not looking for new roles."
+    fake.reply(model_answer(category="genuine", draft="Hi, thanks! I'll come back to you."))
+    await engine.verdict(Incoming(text=genuine), Preferences(profile=profile))
+    system, user = fake.completions[0]["messages"]
+    rules = " ".join(system["content"].split())
+    for rule in (
+        "Answer what the message actually says",
+        "No assumptions about the user",
+        "unless the user's profile says so",
+        "decline without a reason about the user",
+        "never answer it yourself",
+        '"no need to reply": one short warm line',
+        "Offer a call, a meeting or a coffee only when the message asks for one",
+        "Invent no facts, commitments, dates or answers",
+        'thank you for "my interest"',
+        "reading my profile would have saved you the effort",
+        "connecting is not permission to sell",
+        "networking event",
+        "wish them success",
+        "A `pointed` draft carries at least one of these",
+        "under 256 characters",
+    ):
+        assert rule in rules, rule
+    assert genuine not in system["content"]  # the message stays in its block
+    assert profile in user["content"]  # what the profile says is what the model may state
+
+
 async def test_the_static_prompt_is_identical_for_every_case(fake, engine):
     prefs = Preferences(style="British spelling", profile="I run a two-person design studio.")
     fake.reply(model_answer())

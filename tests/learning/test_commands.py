@@ -52,12 +52,19 @@ def test_eval_cv_reports_grouped_out_of_fold_figures(
     assert 0 <= report["uncertain_share"] <= 1
     assert set(report["per_category"]) == CATEGORIES
     assert sum(b["n"] for b in report["calibration"]["bands"]) == 108
+    assert report["drafts"]["n"] == 108  # the draft rubric, on the same corpus
 
 
 def test_eval_cv_prints_tables(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["eval", "--cv", "--data", str(corpus_dir)], capsys)
     assert code == 0, err
-    for line in ("macro-F1", "genuine called cold", "cold called genuine", "Calibration"):
+    for line in (
+        "macro-F1",
+        "genuine called cold",
+        "cold called genuine",
+        "Calibration",
+        "Draft rubric",
+    ):
         assert line in out
 
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot import evaluation
 from bot.engine.offline import drafting
 from bot.models import Assessment, Category, Draft, Preferences, Tone
 from bot.prompts import Prompts, slots
@@ -95,18 +96,26 @@ def make(
     )
 
 
+PRESSES = 25  # Regenerate presses a test walks; every cell has at least MIN_WORDINGS wordings
+
+
 def every_variant(
-    prompts: Prompts, category: Category, tone: Tone, **fields: object
+    prompts: Prompts, category: Category, tone: Tone, *, presses: int = PRESSES, **fields: object
 ) -> list[Draft]:
-    """One draft per eligible variant, reached the way Regenerate reaches them."""
-    first = make(prompts, category, tone, variant=0, **fields)
-    drafts = [first]
-    for i in range(1, 50):
-        d = make(prompts, category, tone, variant=i, **fields)
-        if d.variant == 0:
-            break
-        drafts.append(d)
-    return drafts
+    """The drafts of the first presses of Regenerate (all of them when there are fewer)."""
+    text = str(fields.pop("text", MESSAGES[0]))
+    prefs = fields.pop("prefs", None)
+    total = drafting.wordings(
+        prompts,
+        text=text,
+        assessment=assessment(category, **fields),
+        tone=tone,
+        prefs=prefs or Preferences(),  # type: ignore[arg-type]
+    )
+    return [
+        make(prompts, category, tone, text=text, variant=i, prefs=prefs, **fields)  # type: ignore[arg-type]
+        for i in range(min(presses, total))
+    ]
 
 
 def body_words(text: str) -> int:
@@ -146,11 +155,12 @@ def test_every_category_and_tone_drafts_cleanly(prompts: Prompts) -> None:
     for (category, tone), (kind, fields) in itertools.product(CELLS, FIELD_SETS.items()):
         where = f"{cell(category, tone)} ({kind})"
         drafts = every_variant(prompts, category, tone, **fields)
-        if len(drafts) < 2:
-            failures.append(f"{where}: Regenerate needs at least two eligible variants")
+        if len({d.text for d in drafts}) < PRESSES:
+            failures.append(f"{where}: fewer than {PRESSES} distinct wordings")
+        expected = Tone.warm if category is Category.genuine else tone
         for d in drafts:
             problems = [
-                ("tone or engine", d.tone is not tone or d.engine != "offline"),
+                ("tone or engine", d.tone is not expected or d.engine != "offline"),
                 ("blank or untrimmed", not d.text or d.text.strip() != d.text),
                 ("too long", body_words(d.text) > drafting.MAX_DRAFT_WORDS),
                 ("contact", contact_in(d.text) is not None),
@@ -180,36 +190,27 @@ def test_scam_never_engages(prompts: Prompts, tone: Tone) -> None:
         assert body_words(d.text) <= 25, "scam replies stay short"
 
 
-@pytest.mark.parametrize("category", COLD)
-def test_pointed_carries_the_point(prompts: Prompts, category: Category) -> None:
-    """The default cold tone makes at least one of the seed writers' points in most variants."""
-    points = (
-        "for my interest",
-        "profile",
-        "permission to",
-        "networking event",
-        "connecting isn't",
-        "just connected",
-        "after connecting",
-        "moments ago",
-        "paid work",
-        "unspecified length",
-        "stay in touch, not",
-        "not how i like to start",
-    )
-    drafts = every_variant(prompts, category, Tone.pointed, offer="a CRM", ask="a call")
-    making_a_point = [d for d in drafts if any(p in d.text.lower() for p in points)]
-    assert len(making_a_point) >= len(drafts) - 1, [d.text for d in drafts]
+@pytest.mark.parametrize("category", [*COLD, Category.scam])
+def test_every_pointed_cold_draft_carries_one_of_the_products_lines(
+    prompts: Prompts, category: Category
+) -> None:
+    """Thank you for my interest; my profile would have saved you the effort; connecting is
+    not permission to sell; not at a networking event. The good wishes don't count here."""
+    core = [name for name in evaluation.PRODUCT_LINES if name != "wish them success"]
+    for fields in (*FIELD_SETS.values(), {"offer": "a CRM", "ask": "a call"}):
+        for text in MESSAGES:
+            for d in every_variant(prompts, category, Tone.pointed, text=text, **fields):
+                assert set(evaluation.product_lines(d.text)) & set(core), d.text
 
 
 def test_tones_differ_for_the_same_message(prompts: Prompts) -> None:
-    for category in CATEGORIES:
+    for category in [c for c in CATEGORIES if c.is_cold]:
         texts = {make(prompts, category, tone, text=MESSAGES[1]).text for tone in TONES}
         assert len(texts) == len(TONES), category
 
 
 def test_brief_is_short(prompts: Prompts) -> None:
-    for category in CATEGORIES:
+    for category in [c for c in CATEGORIES if c.is_cold]:  # genuine reads warm, whatever the tone
         for d in every_variant(prompts, category, Tone.brief, **FIELD_SETS["full"]):
             sentences = [s for s in re.split(r"[.!?]+(?:\s|$)", d.text) if s.strip()]
             assert len(sentences) <= 3 and body_words(d.text) <= 30, d.text
@@ -224,17 +225,17 @@ def test_greeting_uses_the_first_name(prompts: Prompts) -> None:
         drafts = every_variant(prompts, category, tone, sender_name="anna")
         if not any("Anna" in d.text.splitlines()[0] for d in drafts):
             failures.append(f"{cell(category, tone)}: no variant greets Anna")
-        if "$greeting" in prompts.variants(drafting.body_file(category, tone))[0]:
-            # capitalised, never as typed
-            failures += [f"{cell(category, tone)}: {d.text!r}" for d in drafts if "anna" in d.text]
+        # capitalised, never as typed
+        failures += [f"{cell(category, tone)}: {d.text!r}" for d in drafts if "anna" in d.text]
     assert failures == []
 
 
 @pytest.mark.parametrize("tone", TONES)
 def test_greeting_without_a_name(prompts: Prompts, tone: Tone) -> None:
-    nameless = set(prompts.variants(drafting.greeting_file(tone))) - {
-        g for g in prompts.variants(drafting.greeting_file(tone)) if "name" in slots(g)
-    }
+    greetings = prompts.variants(drafting.greeting_file(tone)) + prompts.variants(
+        drafting.greeting_file(Tone.warm)  # genuine replies are warm whatever the tone
+    )
+    nameless = {g for g in greetings if "name" not in slots(g)}
     for category in CATEGORIES:
         for sender in (None, "", "   ", "there", "@growth_hacker", "12345"):
             for d in every_variant(prompts, category, tone, sender_name=sender):
@@ -253,21 +254,19 @@ def test_name_is_the_first_word_only(prompts: Prompts) -> None:
     assert "Jean-Luc," in d.text and "Picard" not in d.text
 
 
-def test_offer_and_ask_variants_only_when_known(prompts: Prompts) -> None:
+def test_offer_and_ask_are_quoted_only_when_known_and_never_to_scams(prompts: Prompts) -> None:
     failures = []
     offer, ask = "zebra accounting software", "a zebra walkthrough"
     for category, tone in CELLS:
-        needs = [slots(v) for v in prompts.variants(drafting.body_file(category, tone))]
-        plain = [s for s in needs if not s & {"offer", "ask", "name", "profile"}]
-        fillable = [s for s in needs if not s & {"name", "profile"}]
-        quoting_needs = [s for s in fillable if s & {"offer", "ask"}]
         without = every_variant(prompts, category, tone)
-        with_both = every_variant(prompts, category, tone, offer=offer, ask=ask)
+        with_both = every_variant(prompts, category, tone, presses=60, offer=offer, ask=ask)
         quoting = [d for d in with_both if "zebra" in d.text]
-        counts = (len(without), len(with_both), len(quoting))
-        quoted = 0 if category is Category.scam else len(quoting_needs)
-        if counts != (len(plain), len(fillable), quoted):
-            failures.append(f"{cell(category, tone)}: {counts} drafts")
+        if any("zebra" in d.text for d in without):
+            failures.append(f"{cell(category, tone)}: quotes what it was not told")
+        if category.is_cold and category is not Category.scam and not quoting:
+            failures.append(f"{cell(category, tone)}: never quotes the offer or ask")
+        if category in (Category.scam, Category.genuine) and quoting:
+            failures.append(f"{cell(category, tone)}: echoes a cold offer or ask")
     assert failures == []
 
 
@@ -277,7 +276,7 @@ def test_offer_and_ask_variants_only_when_known(prompts: Prompts) -> None:
 def test_offer_and_ask_phrases_are_quoted_as_written(prompts: Prompts, phrase: str) -> None:
     """The classifiers phrase these for the reply; drafting must not rewrite them."""
     for category in (Category.sales_pitch, Category.favor_request, Category.recruiting):
-        drafts = every_variant(prompts, category, Tone.firm, offer=phrase, ask=phrase)
+        drafts = every_variant(prompts, category, Tone.firm, presses=80, offer=phrase, ask=phrase)
         assert any(phrase in d.text for d in drafts), category
         if "your" in phrase:
             mangled = phrase.replace("your", "my")
@@ -440,12 +439,11 @@ def test_different_messages_get_varied_drafts(
 ) -> None:
     messages = cold_messages(30)
     drafts = [make(prompts, category, tone, text=m, offer="a CRM") for m in messages]
-    eligible = len(every_variant(prompts, category, tone, offer="a CRM"))
-    assert {d.variant for d in drafts} == set(range(eligible)), "every variant gets used"
+    assert {d.variant for d in drafts} == {0}, "a first draft is press 0"
     texts = [d.text for d in drafts]
-    assert len(set(texts)) >= 20, "30 messages should rarely share a reply"
-    most_common = max(texts.count(t) for t in set(texts))
-    assert most_common <= 4
+    assert len(set(texts)) >= 28, "30 messages should rarely share a reply"
+    reasons = {d.text.split("\n\n", 1)[-1] for d in drafts}
+    assert len(reasons) >= 28, "not just the greeting differs"
 
 
 def test_regenerate_always_changes_the_text(prompts: Prompts) -> None:
@@ -458,32 +456,62 @@ def test_regenerate_always_changes_the_text(prompts: Prompts) -> None:
     assert failures == []
 
 
-def test_regenerate_cycles_through_every_eligible_variant(prompts: Prompts) -> None:
-    eligible = len(every_variant(prompts, Category.favor_request, Tone.pointed, ask="a review"))
-    first = make(prompts, Category.favor_request, Tone.pointed, ask="a review")
-    seen = [first.text]
-    current = first
-    for _ in range(eligible - 1):
-        current = make(
-            prompts,
-            Category.favor_request,
-            Tone.pointed,
-            ask="a review",
-            variant=current.variant + 1,
-        )
-        seen.append(current.text)
-    assert len(set(seen)) == eligible
-    wrapped = make(
-        prompts, Category.favor_request, Tone.pointed, ask="a review", variant=current.variant + 1
-    )
-    assert wrapped.text == first.text
+@pytest.mark.parametrize(
+    ("category", "tone", "text"),
+    [
+        (Category.favor_request, Tone.pointed, MESSAGES[2]),
+        (Category.scam, Tone.brief, MESSAGES[4]),
+        (Category.meeting_request, Tone.firm, MESSAGES[1]),
+        (Category.genuine, Tone.warm, "Thank you so much for the talk. No need to reply!"),
+        (Category.genuine, Tone.warm, "Could you send me the slides from your talk?"),
+    ],
+)
+def test_regenerate_never_repeats_a_wording_until_all_were_shown(
+    prompts: Prompts, category: Category, tone: Tone, text: str
+) -> None:
+    """Presses 0..n-1 show n different texts, press n is the first again; each press is the
+    same text every time it is asked for."""
+    a = assessment(category, ask="a review")
+    total = drafting.wordings(prompts, text=text, assessment=a, tone=tone, prefs=Preferences())
+    assert total >= drafting.MIN_WORDINGS
+    presses = min(total, 400)
+    seen = [
+        make(prompts, category, tone, text=text, ask="a review", variant=i).text
+        for i in range(presses)
+    ]
+    assert len(set(seen)) == presses
+    if presses == total:
+        wrapped = make(prompts, category, tone, text=text, ask="a review", variant=total)
+        assert wrapped.text == seen[0] and wrapped.variant == total  # the press, as given
+    again = make(prompts, category, tone, text=text, ask="a review", variant=7)
+    assert again.text == seen[7]
+
+
+def test_each_category_and_tone_has_twenty_wordings(prompts: Prompts) -> None:
+    failures = []
+    for category, tone in CELLS:
+        texts = {d.text for d in every_variant(prompts, category, tone, presses=20)}
+        if len(texts) < 20:
+            failures.append(f"{cell(category, tone)}: {len(texts)}")
+    assert failures == []
+
+
+def test_same_message_two_senders_first_drafts_differ(prompts: Prompts) -> None:
+    """The same pitch sent by two people does not get the same sentence twice."""
+    a = make(prompts, Category.sales_pitch, Tone.pointed, text=MESSAGES[0] + " Anna")
+    b = make(prompts, Category.sales_pitch, Tone.pointed, text=MESSAGES[0] + " Bob")
+    assert a.text != b.text
 
 
 def test_variant_index_wraps_and_accepts_large_numbers(prompts: Prompts) -> None:
-    n = len(every_variant(prompts, Category.recruiting, Tone.warm))
-    a = make(prompts, Category.recruiting, Tone.warm, variant=1)
-    b = make(prompts, Category.recruiting, Tone.warm, variant=1 + 1000 * n)
-    assert a.text == b.text and a.variant == b.variant == 1
+    a = assessment(Category.recruiting)
+    n = drafting.wordings(
+        prompts, text=MESSAGES[0], assessment=a, tone=Tone.warm, prefs=Preferences()
+    )
+    first = make(prompts, Category.recruiting, Tone.warm, variant=1)
+    later = make(prompts, Category.recruiting, Tone.warm, variant=1 + 1000 * n)
+    assert first.text == later.text
+    assert (first.variant, later.variant) == (1, 1 + 1000 * n)  # the press, for the next one
 
 
 def test_offline_engine_uses_drafting(offline_engine: object, prompts: Prompts) -> None:
@@ -494,3 +522,180 @@ def test_offline_engine_uses_drafting(offline_engine: object, prompts: Prompts) 
     via_engine = offline_engine.draft(incoming, a, Tone.pointed)  # type: ignore[attr-defined]
     direct = make(prompts, Category.sales_pitch, Tone.pointed, sender_name="Anna")
     assert via_engine == direct
+
+
+# --------------------------------------------------------------------------- genuine replies
+
+MAYA = (
+    "Hi Maya, great to meet you at the PyData meetup on Thursday. I was the one asking about "
+    "your talk on survival models for churn. You mentioned you'd be happy to share the slides; "
+    "could you send them over when you get a chance? No rush at all.\n\nThanks again,\nTom"
+)
+OFFERS_TO_MEET = re.compile(
+    r"find a time|times that work|what suits you|happy to talk|glad to talk|\bcall\b|coffee",
+    re.IGNORECASE,
+)
+# Words that would make a promise or a fact the user never gave.
+INVENTED = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    r"next week|this week|by the end of|within|attached|i'?ve sent|here (?:they|it) (?:is|are)|"
+    r"yes, i can|of course i will|i'd be happy to help)\b|\d",
+    re.IGNORECASE,
+)
+
+# (the message, words every press of the reply must contain (any of), a kind's own words)
+GENUINE_CASES = {
+    "thanks": ("Thank you so much for the advice last year, it changed my career.", r"thank"),
+    "no_reply": ("Thanks for the intro to Sam, it went great. No need to reply!", r"thank"),
+    "question": (
+        "Moving to Lisbon next month. Do you have any tips on neighbourhoods to live in?",
+        r"come back to you|get back to you",
+    ),
+    "request": (MAYA, r"come back to you|get back to you"),
+    "reference": (
+        "Hi! I'm applying to Stripe; would you be willing to be a reference for me?",
+        r"reference|vouch",
+    ),
+    "invitation": (
+        "We'd love to invite you to give a talk at our meetup in March.",
+        r"invitation|thinking of me|asked",
+    ),
+    "introduction": (
+        "Hi Ana, Jon suggested I reach out to you about your work on search ranking.",
+        r"introduction|in touch|connect",
+    ),
+    "catch_up": ("It's been ages since Zendesk! How have you been?", r"hear from you|message"),
+    "sharing": ("Thought you'd enjoy this article on pricing psychology.", r"shar|pass|this"),
+}
+
+
+@pytest.mark.parametrize("kind", list(GENUINE_CASES))
+def test_each_genuine_kind_gets_its_own_reply(prompts: Prompts, kind: str) -> None:
+    text, must = GENUINE_CASES[kind]
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=30)
+    assert len({d.text for d in drafts}) == len(drafts)
+    for d in drafts:
+        assert re.search(must, d.text, re.IGNORECASE), (kind, d.text)
+        assert not OFFERS_TO_MEET.search(d.text), f"offers to meet unasked: {d.text}"
+        assert not INVENTED.search(d.text), f"invents a fact or commitment: {d.text}"
+        assert not [s for s in SNARK if s in d.text.lower()], d.text
+
+
+def test_a_question_is_answered_with_its_topic_never_an_answer(prompts: Prompts) -> None:
+    text, _ = GENUINE_CASES["question"]
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=40)
+    assert any("neighbourhoods to live in" in d.text for d in drafts)
+    assert all("come back to you" in d.text or "get back to you" in d.text for d in drafts)
+
+
+def test_no_need_to_reply_gets_a_short_warm_line(prompts: Prompts) -> None:
+    text, _ = GENUINE_CASES["no_reply"]
+    for d in every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=40):
+        assert len(d.text) <= 90 and body_words(d.text) <= 14, d.text
+        assert "come back" not in d.text and "?" not in d.text
+
+
+def test_the_demo_message_is_answered_on_its_ask(prompts: Prompts) -> None:
+    d = make(prompts, Category.genuine, Tone.warm, text=MAYA, sender_name="Tom")
+    assert d.text.startswith("Hi Tom,") or d.text.startswith("Hello Tom,")
+    assert "the slides" in d.text
+    assert "PyData meetup" in d.text  # the event opening goes first when there is one
+    assert not OFFERS_TO_MEET.search(d.text)
+
+
+def test_only_a_message_that_asks_to_meet_gets_an_offer_to_meet(prompts: Prompts) -> None:
+    asks = "Congrats on the new role, Alex! Let's grab a coffee next time you're in Sydney."
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=asks, presses=30)
+    assert all(OFFERS_TO_MEET.search(d.text) for d in drafts)
+    assert all(evaluation.offers_meeting(d.text) for d in drafts)
+    unasked = "Congrats on the new role, Alex! Well deserved."
+    drafts = every_variant(prompts, Category.genuine, Tone.warm, text=unasked, presses=30)
+    assert not any(evaluation.offers_meeting(d.text) for d in drafts)
+
+
+@pytest.mark.parametrize("tone", TONES)
+def test_genuine_reads_warm_whatever_the_tone(prompts: Prompts, tone: Tone) -> None:
+    warm = make(prompts, Category.genuine, Tone.warm, text=MAYA, sender_name="Tom", variant=3)
+    other = make(prompts, Category.genuine, tone, text=MAYA, sender_name="Tom", variant=3)
+    assert other == warm and other.tone is Tone.warm
+
+
+# --------------------------------------------------------------------------- no assumptions
+
+# Statements about the user's situation the engine cannot know without the profile.
+ABOUT_THE_USER = re.compile(
+    r"not looking|background|paid work|my clients|clients pay|my job|calendar is|"
+    r"don't take (?:introductory )?calls|don't buy|keep that (?:time|work)|stretched|schedule",
+    re.IGNORECASE,
+)
+
+
+def test_without_a_profile_no_draft_says_anything_about_the_users_situation(
+    prompts: Prompts,
+) -> None:
+    failures = []
+    for category, tone in CELLS:
+        if category is Category.genuine:
+            continue
+        for fields in ({}, {"offer": "a new role", "ask": "a review"}):
+            for d in every_variant(prompts, category, tone, presses=80, **fields):
+                if ABOUT_THE_USER.search(d.text):
+                    failures.append(f"{cell(category, tone)}: {d.text!r}")
+    assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("category", "profile", "said"),
+    [
+        (
+            Category.recruiting,
+            "Happy in my role at Acme, not looking for new roles.",
+            "not looking",
+        ),
+        (Category.favor_request, "I'm a freelance UX consultant.", "paid work"),
+        (Category.meeting_request, "No cold calls, please: write to me.", "introductory calls"),
+        (Category.sales_pitch, "Founder at Acme. No sales pitches.", "cold pitches"),
+    ],
+)
+def test_a_statement_about_the_user_only_when_the_profile_says_so(
+    prompts: Prompts, category: Category, profile: str, said: str
+) -> None:
+    prefs = Preferences(profile=profile)
+    with_profile = make(prompts, category, Tone.pointed, prefs=prefs)
+    assert said in with_profile.text, "the profile's own reason speaks first"
+    for d in every_variant(prompts, category, Tone.pointed, presses=80):
+        assert said not in d.text, d.text
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Could you send me",
+                "the slides at https://evil.example/x",
+                "Do you have any tips on",
+                "joe@evil.example.org",
+                "great to meet you at the",
+                "PyData meetup",
+                "Jon suggested I reach out",
+                "+1 (555) 010-9999",
+                "What's",
+                "your",
+                "you",
+                "?",
+                "No need to reply.",
+                "[Name]",
+                "{first_name}",
+                "x" * 70,
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_any_genuine_message_gives_a_safe_short_reply(prompts: Prompts, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for d in every_variant(prompts, Category.genuine, Tone.warm, text=text, presses=5):
+        assert contact_in(d.text) is None and "evil" not in d.text, d.text
+        assert not re.search(r"[\[\]{}$]", d.text), d.text
+        assert len(d.text) <= 300 and body_words(d.text) <= drafting.MAX_DRAFT_WORDS, d.text

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.engine.offline import OfflineEngine
 from bot.engine.offline.drafting import MAX_DRAFT_WORDS
-from bot.models import Incoming, Preferences, Tone
+from bot.models import Category, Incoming, Preferences, Tone
 
 LINK = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:com|net|org|io|ai)\b", re.I)
 
@@ -82,7 +82,8 @@ def test_any_text_gives_a_safe_draft(offline_engine, text: str):
 def test_any_mix_of_cold_phrases_in_any_tone_is_safe(offline_engine, parts, tone):
     text = " ".join(parts)
     verdict = offline_engine.assess_and_draft(Incoming(text=text), tone=tone)
-    assert verdict.draft.tone is tone
+    genuine = verdict.assessment.category is Category.genuine
+    assert verdict.draft.tone is (Tone.warm if genuine else tone)  # genuine reads warm
     assert not LINK.search(verdict.draft.text)
     assert len(verdict.draft.text.split()) <= MAX_DRAFT_WORDS
 
