@@ -39,6 +39,7 @@ _SIGNOFF = re.compile(
     r"\s*[,.!:\-–—]*\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # A name token: capitalised word, optionally hyphenated (Anne-Marie, O'Neil).
 _NAME_TOKEN = re.compile(
     r"(?:" + _TITLES + r"\s+)?(?P<name>[A-Za-z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
@@ -92,6 +93,12 @@ def sender_name(text: str) -> str | None:
     text = text[:20000]
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     tail = lines[-6:]
+    if tail:
+        # A message pasted as one line ends "... a quick call? Best, Priya": its last
+        # sentence is the sign-off.
+        last = _SENTENCE_BREAK.split(tail[-1])[-1]
+        if last != tail[-1]:
+            tail.append(last)
     # 1. A sign-off ("Best,") followed by the name on the same or the next line.
     for i, line in enumerate(tail):
         m = _SIGNOFF.match(line)

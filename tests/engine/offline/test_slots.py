@@ -20,6 +20,9 @@ from bot.models import Category
         ("Let me know what you think.\n\nBest regards,\nThe Growth Team", None),
         ("I'm writing to ask about your service. I'm interested in the pro plan.", None),
         ("Thanks!\nBest", None),
+        ("Do you have 15 minutes this week for a quick call? Best, Priya", "Priya"),
+        ("Great to connect. Thank you for connecting!", None),
+        ("Would love your thoughts. Thanks so much. Cheers", None),
         ("", None),
     ],
 )
