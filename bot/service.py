@@ -235,9 +235,11 @@ class Service:
         edited = result.ok and approved and approved.draft and approved.draft.edited
         if edited and approved.assessment:
             prefs = await self.store.users.preferences(case.user_id)
+            # The full name where the message came with one, so the surname is known too.
+            full = approved.incoming.sender_name or approved.assessment.sender_name
             example = voice.example(
                 approved.draft.text,
-                approved.assessment,
+                approved.assessment.model_copy(update={"sender_name": full}),
                 approved.incoming.text,
                 tone=approved.draft.tone,
                 signature=prefs.signature,
