@@ -109,8 +109,14 @@ class Service:
         if case is None:
             return None
         if not stored.new:
-            # Stored before (a redelivery, or another replica was first).
-            return Pending(case, stored.prefs) if _needs_work(case) else None
+            # Stored before (a redelivery, or another replica was first): draft it if nobody
+            # has, show its card if it is owed and nobody else is sending it.
+            if case.status is CaseStatus.pending:
+                return Pending(case, stored.prefs)
+            owed = case.status is CaseStatus.drafted and case.card_message_id is None
+            if owed and await self.store.cases.claim_card(case.id):
+                return Pending(case, stored.prefs)
+            return None
         if long_paste:
             if not await self._wait_for_parts(case.id):
                 return None
@@ -582,13 +588,6 @@ def _next_press(case: Case, tone: Tone) -> int:
         if not d.edited and d.engine != "user" and (genuine or d.tone is tone)
     ]
     return max(shown) + 1 if shown else 0
-
-
-def _needs_work(case: Case) -> bool:
-    """Pending, or drafted but its card never went out."""
-    return case.status is CaseStatus.pending or (
-        case.status is CaseStatus.drafted and case.card_message_id is None
-    )
 
 
 def sender_key(incoming: Incoming, assessment: Assessment | None) -> str | None:

@@ -94,6 +94,16 @@ async def test_an_edited_approved_reply_becomes_a_style_example(service: Service
     assert (await service.preferences(1)).examples == []
 
 
+async def test_a_redelivered_message_shows_its_card_only_when_nobody_else_is(service: Service):
+    case = await drafted(service, PITCH, message_id=41)
+    again = Incoming(text=PITCH, message_id=41)
+    assert await service.intake(1, 1, again) is None  # the drafter is sending the card
+    await service.card_unsent(case)  # ... and failed
+    redelivered = await service.intake(1, 1, again)
+    assert redelivered is not None and redelivered.case.id == case.id
+    assert await service.intake(1, 1, again) is None  # now the redelivery holds it
+
+
 async def test_a_learned_reply_carries_the_signature_once(service: Service):
     await service.change_preferences(1, lambda p: p.model_copy(update={"signature": "— Sam"}))
     case = await drafted(service, PITCH, sender_name="Priya Kapoor")
@@ -148,9 +158,8 @@ async def test_what_the_service_returns_is_what_the_store_holds(service: Service
 
 async def test_a_redelivered_message_is_one_case(service: Service):
     case = await drafted(service, PITCH, message_id=42)
-    # Drafted but its card never went out: the redelivery gets the case to show it.
-    redelivered = await service.intake(1, 1, Incoming(text=PITCH, message_id=42))
-    assert redelivered is not None and redelivered.case == case
+    # Drafted, its card on the way: the redelivery leaves it to the drafter.
+    assert await service.intake(1, 1, Incoming(text=PITCH, message_id=42)) is None
     await service.card_sent(case, 7)
     assert await service.intake(1, 1, Incoming(text=PITCH, message_id=42)) is None
     assert await service.count_cases(1) == 1

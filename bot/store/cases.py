@@ -352,6 +352,18 @@ class CaseRepo:
         await self._set(case.id, card_message_id=message_id, card_claimed_until=None)
         return case.model_copy(update={"card_message_id": message_id})
 
+    async def claim_card(self, case_id: int) -> bool:
+        """Take over sending a drafted case's card, if it is owed and nobody holds it."""
+        now = utcnow()
+        async with self._sessions.begin() as s:
+            claimed = await s.scalar(
+                update(CaseRow)
+                .where(CaseRow.id == case_id, _card_owed(now))
+                .values(card_claimed_until=now + CARD_CLAIM)
+                .returning(CaseRow.id)
+            )
+            return claimed is not None
+
     async def release_card(self, case_id: int) -> None:
         """A card send failed: the card is owed again, to the next recovery look."""
         await self._set(case_id, card_claimed_until=None)
@@ -415,14 +427,9 @@ class CaseRepo:
                 .values(status=CaseStatus.pending.value)
             )
             pending = (CaseRow.status == CaseStatus.pending.value) & (CaseRow.updated_at <= idle)
-            owed_card = (
-                (CaseRow.status == CaseStatus.drafted.value)
-                & CaseRow.card_message_id.is_(None)
-                & or_(CaseRow.card_claimed_until.is_(None), CaseRow.card_claimed_until <= now)
-            )
             claimed = await s.scalars(
                 update(CaseRow)
-                .where(pending | owed_card)
+                .where(pending | _card_owed(now))
                 .values(updated_at=now, card_claimed_until=now + CARD_CLAIM)
                 .returning(CaseRow.id)
             )
@@ -459,6 +466,15 @@ class CaseRepo:
     async def _set(self, case_id: int, **values: Any) -> None:
         async with self._sessions.begin() as s:
             await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(**values))
+
+
+def _card_owed(now: Any) -> Any:
+    """A drafted case with no card that nobody is sending."""
+    return (
+        (CaseRow.status == CaseStatus.drafted.value)
+        & CaseRow.card_message_id.is_(None)
+        & or_(CaseRow.card_claimed_until.is_(None), CaseRow.card_claimed_until <= now)
+    )
 
 
 def _has_examples(user_id: int) -> Any:

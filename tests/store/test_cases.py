@@ -148,6 +148,17 @@ async def test_unfinished_cases_are_found_after_a_restart(database_url: str):
     assert again == []  # claimed by the first look
 
 
+async def test_one_sender_at_a_time_holds_a_cards_claim(store: Store):
+    case = await drafted_case(store)
+    assert await store.cases.claim_card(case.id) is False  # its drafter holds it
+    await store.cases.release_card(case.id)
+    assert await store.cases.claim_card(case.id) is True
+    assert await store.cases.claim_card(case.id) is False
+    await store.cases.set_card_message(case, 7)
+    await store.cases.release_card(case.id)
+    assert await store.cases.claim_card(case.id) is False  # shown: nothing owed
+
+
 async def test_a_failed_card_send_is_owed_again_at_once(store: Store):
     case = await drafted_case(store)
     assert await store.cases.unfinished(collecting_window=2.0) == []
