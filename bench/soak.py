@@ -3,14 +3,15 @@
 The real `coldshoulder run` process polls a fake Bot API (loopback) with a fresh SQLite file.
 Each of --cycles cycles starts the bot, forwards --forwards messages (each from a sender with
 a unique name, so every card and reply can be traced to its case), presses Approve on cards
-it has seen, sprinkles 500s and 429s over sendMessage and answerCallbackQuery, and kills
-the process with SIGKILL after a random delay. A last, fault-free run then lets the bot
-finish what it owes. Then it counts, per case:
+it has seen, sprinkles 500s and 429s over sendMessage, editMessageText and
+answerCallbackQuery, and kills the process with SIGKILL after a random delay. A last,
+fault-free run then lets the bot finish what it owes. Then it counts, per case:
 
   forwards   messages forwarded; lost = no case, or a case that never got a card
   cards      card messages sent; duplicates = cards beyond one per case
   approvals  cases whose Approve was pressed; lost = never approved, or approved with no reply
-  replies    approved replies sent; duplicates = replies beyond one per case
+  replies    messages in the chat, at the end, holding an approved reply (a card written into
+             it, or a new message when the card was gone); duplicates = beyond one per case
 
 Prints figures and asserts nothing. Not part of `make test` or `make bench` (several minutes):
 run `python bench/soak.py --cycles 100`.
@@ -32,15 +33,16 @@ if str(REPO_ROOT) not in sys.path:  # `python bench/soak.py` from a clone
     sys.path.insert(0, str(REPO_ROOT))
 
 from bench.common import load_texts  # noqa: E402
+from bot.telegram.texts import REPLY_READY  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     OWNER,
     TOKEN,
     BotProcess,
-    callback_data,
     card_calls,
     case_id_of,
     press,
 )
+from tests.fakes.html import plain_text  # noqa: E402
 from tests.fakes.telegram import FakeTelegram  # noqa: E402
 
 DATA = REPO_ROOT / "data" / "dev_samples.jsonl"
@@ -58,6 +60,10 @@ def storm(fake: FakeTelegram, rng: random.Random) -> None:
         fake.fail_next("sendMessage", 500, times=rng.randint(1, 2), description="Internal error")
     if rng.random() < 0.5:
         fake.fail_next("sendMessage", 429, retry_after=1, times=rng.randint(1, 4))
+    if rng.random() < 0.4:  # the approved reply is written into its card by an edit
+        fake.fail_next("editMessageText", 500, times=rng.randint(1, 2), description="Internal")
+    if rng.random() < 0.4:
+        fake.fail_next("editMessageText", 429, retry_after=1, times=rng.randint(1, 3))
     if rng.random() < 0.3:
         fake.fail_next("answerCallbackQuery", 500, description="Internal error")
     if rng.random() < 0.2:
@@ -135,13 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         wall = time.monotonic() - started
 
         cards = delivered_cards(fake)
-        replies = [
-            c
-            for c in fake.calls_to("sendMessage")
-            if c.status == 200
-            and c.params.get("chat_id") == OWNER
-            and not any(d.startswith("cs1:") for d in callback_data(c))
-        ]
+        # What the user sees in the chat at the end: messages holding an approved reply.
+        ready = plain_text(REPLY_READY)
+        replies = [m["text"] for m in fake.messages(OWNER) if m.get("text", "").startswith(ready)]
         by_sender = {
             (sender or "").split()[0]: (cid, status, text) for cid, sender, status, text in rows
         }
@@ -165,8 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             approved += 1
             by_text.setdefault(text.strip(), []).append(cid)
         for text, cids in by_text.items():
-            # A long reply comes as a <pre> block with a hint: look for the text inside.
-            got = [c for c in replies if text in text_of(c)]
+            got = [r for r in replies if text in r]
             sent += len(got)
             missing = max(0, len(cids) - len(got))
             lost_approvals += missing

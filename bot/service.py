@@ -234,9 +234,11 @@ class Service:
         """Reveal the draft a scam card holds back."""
         return await self.store.cases.show_draft(case)
 
-    async def approve(self, case: Case) -> Transition:
-        """Close the case; a reply the user edited becomes a style example for its category."""
-        result = await self.store.cases.approve(case)
+    async def approve(self, case: Case, card_message_id: int | None = None) -> Transition:
+        """Close the case; a reply the user edited becomes a style example for its category.
+        `card_message_id`: the card pressed, which the reply is written into (the case may
+        not have recorded it yet)."""
+        result = await self.store.cases.approve(case, card_message_id)
         approved = result.case
         edited = result.ok and approved and approved.draft and approved.draft.edited
         if edited and approved.assessment:

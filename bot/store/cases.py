@@ -297,8 +297,9 @@ class CaseRepo:
         )
         return await self.add_draft(corrected, draft)
 
-    async def approve(self, case: Case) -> Transition:
-        """drafted -> approved, keeping the final text. A second press changes nothing."""
+    async def approve(self, case: Case, card_message_id: int | None = None) -> Transition:
+        """drafted -> approved, keeping the final text. A second press changes nothing. The
+        reply is owed into `card_message_id`, or else the case's card."""
         if case.draft is None:
             return Transition(False, case)
         text = case.draft.text
@@ -309,8 +310,11 @@ class CaseRepo:
             # Sent in the owner's own chat, as the owner.
             owes |= {"chat_id": link.chat_id, "business_connection_id": link.connection_id}
             values["business_state"] = BusinessState.sent.value
-        elif link is not None:
-            owes["note"] = link.blocked  # copy-ready instead; the reply says why
+        else:
+            # Copy-ready in the user's chat with the bot, written into the card.
+            owes["card_message_id"] = card_message_id or case.card_message_id
+            if link is not None:
+                owes["note"] = link.blocked  # not in the owner's chat: the reply says why
         result = await self._transition(
             case, CaseStatus.drafted, CaseStatus.approved, owes=owes, **values
         )

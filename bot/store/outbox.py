@@ -5,6 +5,10 @@ the reply), so a crash can never leave the state changed and the message forgott
 sender claims a row for a short while before sending; a sender that dies mid-send loses the
 claim when it runs out, and another takes the row over. The row is marked sent with the
 Telegram message id right after Telegram accepts it.
+
+A sender can die after Telegram accepted a message and before the row says so. A reply for
+the user's own chat is therefore written into its card, by an edit: repeated, an edit changes
+nothing, where a second sendMessage would show the reply twice.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.store.schema import OutboxRow, utcnow
 
-REPLY = "reply"  # the approved reply, sent alone so the user can copy it
+REPLY = "reply"  # the approved reply, ready to copy
 CLAIM_SECONDS = 30.0  # longer than any single send, retries by the HTTP client included
 BATCH = 50
 
@@ -37,6 +41,8 @@ class Owed:
     business_connection_id: str | None = None
     # Why a copy-ready reply did not go out in the owner's chat (a code: "window", ...).
     note: str | None = None
+    # Set: the card (in `chat_id`) the reply is written into, instead of a new message.
+    card_message_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ def owe(
     text: str,
     business_connection_id: str | None = None,
     note: str | None = None,
+    card_message_id: int | None = None,
 ) -> None:
     """Add the owed message to a transaction that is changing the state that owes it."""
     session.add(
@@ -65,6 +72,7 @@ def owe(
             text=text,
             business_connection_id=business_connection_id,
             note=note,
+            card_message_id=card_message_id,
         )
     )
 
@@ -216,4 +224,5 @@ def _owed(row: OutboxRow) -> Owed:
         attempts=row.attempts,
         business_connection_id=row.business_connection_id,
         note=row.note,
+        card_message_id=row.card_message_id,
     )

@@ -148,6 +148,9 @@ class OutboxRow(Base):
     # tries; the user's next press on the card tries again.
     refused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The card the reply is written into: an edit, which a repeat after a crash cannot
+    # double, as a second sendMessage would. None: sent as a new message.
+    card_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(String(200))
     # Sent as the owner in their own chat (Telegram Business) through this connection.
     business_connection_id: Mapped[str | None] = mapped_column(String(64))

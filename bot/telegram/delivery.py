@@ -25,7 +25,6 @@ MAX_BACKOFF = 60.0  # seconds between attempts after repeated 5xx or network fai
 async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
     """Send one owed message and mark it sent; on failure, schedule the next attempt.
     True when Telegram has it."""
-    copy = keyboards.copy(owed.text)
     try:
         if owed.business_connection_id is not None:
             # In the owner's own chat, as the owner: the reply as written, nothing else.
@@ -35,12 +34,9 @@ async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
                 parse_mode=None,
                 business_connection_id=owed.business_connection_id,
             )
+            message_id = sent.message_id
         else:
-            sent = await bot.send_message(
-                owed.chat_id,
-                render.approved_reply(owed.text, copy is not None, owed.note),
-                reply_markup=copy,
-            )
+            message_id = await _copy_ready(bot, owed)
     except RetryAfter as exc:
         await service.undelivered(owed, _seconds(exc.retry_after), "429 Too Many Requests")
         return False
@@ -57,8 +53,27 @@ async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
     except NetworkError as exc:  # 5xx, timeouts, connection errors
         await service.undelivered(owed, min(MAX_BACKOFF, 2.0**owed.attempts), type(exc).__name__)
         return False
-    await service.delivered(owed, sent.message_id)
+    await service.delivered(owed, message_id)
     return True
+
+
+async def _copy_ready(bot: ExtBot, owed: Owed) -> int:
+    """The reply for the user to paste, written into its card; the id of the message that
+    holds it. An edit repeated after a crash changes nothing ("not modified"), so the reply
+    shows once. Only a card that is gone (deleted by the user) means a new message."""
+    text, markup = render.approved_reply(owed.text, owed.note), keyboards.copy(owed.text)
+    if owed.card_message_id is not None:
+        try:
+            await bot.edit_message_text(
+                text, chat_id=owed.chat_id, message_id=owed.card_message_id, reply_markup=markup
+            )
+            return owed.card_message_id
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return owed.card_message_id
+            log.info("reply %s not written into its card, sent anew: %s", owed.id, exc)
+    sent = await bot.send_message(owed.chat_id, text, reply_markup=markup)
+    return sent.message_id
 
 
 async def deliver_due(bot: ExtBot, service: Service) -> int:

@@ -10,7 +10,7 @@ from telegram.constants import MessageLimit
 
 from bot.models import Assessment, BusinessConnection, Case, CaseStatus, Category, Preferences
 from bot.stats import WAITING_DAYS, Stats, day
-from bot.telegram import texts
+from bot.telegram import keyboards, texts
 from bot.text import language
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH
@@ -19,7 +19,10 @@ MAX_REASONS = 4  # bullets under "Why"; the rest add length, not trust
 
 
 def card(case: Case) -> str:
-    """The case card; shortened to fit Telegram's limit: quotes first, the draft last."""
+    """The case card; shortened to fit Telegram's limit: quotes first, the draft last. An
+    approved card holds the reply instead, unless it went out in the owner's own chat."""
+    if case.reply_to_paste:
+        return approved_reply(case.reply_to_paste, case.business.blocked if case.business else None)
     text = _card(case, quote_limit=MAX_QUOTE, excerpt_limit=300)
     if len(text) > MAX_MESSAGE:
         text = _card(case, quote_limit=60, excerpt_limit=0)
@@ -158,17 +161,18 @@ def _notes(case: Case) -> list[str]:
     return [n for i, n in enumerate(notes) if n and n not in notes[:i]]
 
 
-def approved_reply(text: str, copy_button: bool, note: str | None = None) -> str:
-    """The final reply alone, so it copies cleanly; `note` (a bot.models.BusinessLink
-    `blocked` code) says first why it did not go out in the owner's own chat."""
-    said = ""
+def approved_reply(text: str, note: str | None = None) -> str:
+    """The approved reply, for the card to become: a line, then the reply alone, so it copies
+    cleanly; `note` (a bot.models.BusinessLink `blocked` code) says why it did not go out in
+    the owner's own chat."""
+    lines = [texts.REPLY_READY]
     if note:
         why = texts.BUSINESS_BLOCKED.get(note, note)
-        said = f"<i>{escape(texts.NOT_SENT_THERE.format(why=why))}</i>\n\n"
-    if copy_button:
-        return said + escape(text)
+        lines.append(f"<i>{escape(texts.NOT_SENT_THERE.format(why=why))}</i>")
+    if keyboards.copy(text) is not None:  # the Copy button under it copies the reply alone
+        return "\n".join(lines) + f"\n\n{escape(text)}"
     # Too long for a Copy button: a code block copies with one tap in Telegram's apps.
-    return f"{said}<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
+    return "\n".join(lines) + f"\n\n<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
 
 
 def history(

@@ -110,7 +110,7 @@ CASE_MISSING = "That case isn't yours or no longer exists."
 CASE_CLOSED = "This case is closed: open it again from /history."
 STALE_BUTTON = "That button has expired. Forward the message again if you still need it."
 ALREADY = {
-    "approved": "Already approved: the reply is above.",
+    "approved": "Already approved: the card now holds the reply.",
     "discarded": "This case was discarded.",
 }
 APPROVED = "Approved"
@@ -199,9 +199,10 @@ HEADLINES = {
     Category.genuine: "🤝 Looks genuine",
 }
 STATUS_LINES = {
-    CaseStatus.approved: "✅ <b>Approved.</b> The reply is below, ready to paste.",
     CaseStatus.discarded: "🗑 <b>Discarded.</b> Nothing was sent.",
 }
+# An approved card becomes the reply: this line, then the reply alone, ready to copy.
+REPLY_READY = "✅ <b>Approved.</b> Your reply, ready to paste:"
 # Sent once when a case takes longer than a few seconds; the card then replaces it.
 STILL_WORKING = "⏳ Still working on it… the card will appear here."
 CARD_WORKING = "⏳ Still working on it…"
@@ -423,7 +424,7 @@ BUSINESS_BLOCKED = {
     "refused": "Telegram refused to send it in that chat",
 }
 CARD_BLOCKED = "Approve gives you the text to paste: {why}."
-NOT_SENT_THERE = "I couldn't send this in your chat ({why}). Here it is to paste:"
+NOT_SENT_THERE = "I couldn't send it in your chat ({why})."
 BUSINESS_STATUS_LINES = {
     "sent": "✅ <b>Approved.</b> Sent in your chat with {name}, as you.",
     "answered": "💬 <b>Answered by you</b> in that chat.",

@@ -100,10 +100,15 @@ def cluster(postgres_url: str, tmp_path: Path) -> Iterator[tuple[FakeTelegram, R
 
 
 def final_replies(fake: FakeTelegram, chat: int, after: float) -> list:
+    """Calls that put the approved reply in the chat (the card written into it, or a new
+    message); a repeat would be a second one."""
     return [
         c
-        for c in fake.calls_to("sendMessage")
-        if c.params.get("chat_id") == chat and c.time >= after and "copy_text" in str(c.params)
+        for c in fake.calls_to("sendMessage") + fake.calls_to("editMessageText")
+        if c.params.get("chat_id") == chat
+        and c.time >= after
+        and c.status == 200
+        and "copy_text" in str(c.params)
     ]
 
 

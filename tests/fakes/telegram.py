@@ -212,7 +212,7 @@ class FakeTelegram(LoopbackServer):
         self._queries: set[str] = set()  # callback query ids the bot may answer
         self._query_ids = itertools.count(1)
         self._faults: list[_Fault] = []
-        self._delays: list[tuple[str, float]] = []
+        self._delays: list[tuple[str, float, bool]] = []
         self._closing = False
         # Telegram Business: connected accounts (id -> BusinessConnection JSON), and the
         # messages in their chats, the bot's sends as the owner among them.
@@ -344,10 +344,12 @@ class FakeTelegram(LoopbackServer):
         with self._lock:
             self._faults.append(_Fault(method, ApiError(status, description, params), times, when))
 
-    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
-        """Make the next `times` calls of `method` take `seconds` before answering."""
+    def delay_next(self, method: str, seconds: float, times: int = 1, after: bool = False) -> None:
+        """Make the next `times` calls of `method` take `seconds` before answering. `after`:
+        the call takes effect (and is recorded) first, then the answer waits, so a process
+        killed meanwhile never learns that it went through."""
         with self._lock:
-            self._delays.extend([(method, seconds)] * times)
+            self._delays.extend([(method, seconds, after)] * times)
 
     def add_file(self, file_id: str, content: bytes, file_path: str | None = None) -> None:
         """Make `getFile` and the file download URL serve `content` for `file_id`."""
@@ -803,7 +805,7 @@ class FakeTelegram(LoopbackServer):
             delay = next((d for d in self._delays if d[0] == method), None)
             if delay:
                 self._delays.remove(delay)
-        if delay:
+        if delay and not delay[2]:
             await asyncio.sleep(delay[1])
         try:
             self._fault(method, params)
@@ -822,6 +824,8 @@ class FakeTelegram(LoopbackServer):
         with self._lock:
             self.calls.append(Call(method, params, time.time(), status, body))
         self._notify()
+        if delay and delay[2]:
+            await asyncio.sleep(delay[1])
         return web.json_response(body, status=status)
 
     def _fault(self, method: str, params: dict) -> None:

@@ -81,6 +81,20 @@ async def test_second_approve_changes_nothing(store: Store):
     assert second.case.status is CaseStatus.approved
 
 
+async def test_the_reply_is_owed_into_the_card_that_was_pressed(store: Store):
+    case = await drafted_case(store)
+    assert case.card_message_id is None  # pressed before the card's id was recorded
+    assert (await store.cases.approve(case, card_message_id=77)).ok
+    [owed] = await store.outbox.claim_due()
+    assert (owed.card_message_id, owed.chat_id, owed.text) == (77, case.chat_id, case.draft.text)
+
+    other = await drafted_case(store)
+    other = await store.cases.set_card_message(other, 88)
+    assert (await store.cases.approve(other)).ok
+    [owed] = await store.outbox.claim_due()
+    assert owed.card_message_id == 88
+
+
 async def test_approve_racing_discard_has_one_winner(store: Store):
     for _ in range(5):
         case = await drafted_case(store)

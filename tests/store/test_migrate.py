@@ -25,7 +25,7 @@ async def test_sqlite_open_creates_folder_applies_migrations_and_uses_wal(tmp_pa
     mode = con.execute("pragma journal_mode").fetchone()[0]
     con.close()
     assert {"users", "cases", "drafts", "alembic_version"} <= tables
-    assert version == "m010"
+    assert version == "m011"
     assert mode == "wal"
 
 

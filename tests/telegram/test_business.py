@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bot.telegram import texts
 from tests.helpers import (
     CONNECTION,
     CUSTOMER,
@@ -88,10 +89,16 @@ async def test_no_reply_right_gives_copy_ready_text(bot: Harness):
     _, card = await card_of(bot)
     assert "Approve gives you the text to paste" in card.params["text"]
     calls = await bot.press(card, button(card, "cs1:ap:"))
-    sent = [c for c in calls if c.method == "sendMessage"]
-    assert len(sent) == 1 and sent[0].params["chat_id"] == OWNER
-    assert "business_connection_id" not in sent[0].params
-    assert any("copy_text" in b for b in sent[0].buttons)
+    assert not [c for c in calls if c.method == "sendMessage"]
+    # The card in the bot chat becomes the reply to paste, saying why it was not sent.
+    [reply] = [c for c in calls if c.method == "editMessageText"]
+    assert (reply.params["chat_id"], reply.params["message_id"]) == (
+        OWNER,
+        card.result["message_id"],
+    )
+    assert "business_connection_id" not in reply.params
+    assert "I couldn&#x27;t send it in your chat" in reply.params["text"]
+    assert any("copy_text" in b for b in reply.buttons)
 
 
 async def test_private_chat_handlers_never_answer_a_business_message(bot: Harness):
@@ -168,8 +175,12 @@ async def test_disconnect_says_so_on_open_cards(bot: Harness):
     assert edits and "disconnected" in edits[-1].params["text"]
     assert edits[-1].params["message_id"] == card.result["message_id"]
     calls = await bot.press(card, button(card, "cs1:ap:"))
-    sent = [c for c in calls if c.method == "sendMessage"]
-    assert len(sent) == 1 and sent[0].params["chat_id"] == OWNER
+    # Not sent in the customer's chat: the card becomes the reply to paste.
+    assert not [c for c in calls if c.method == "sendMessage"]
+    [reply] = [c for c in calls if c.method == "editMessageText"]
+    assert reply.params["chat_id"] == OWNER
+    assert reply.params["message_id"] == card.result["message_id"]
+    assert reply.params["text"].startswith(texts.REPLY_READY)
 
 
 async def test_several_messages_within_a_minute_are_one_card(bot: Harness):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,6 +10,8 @@ from telegram.constants import MessageLimit
 
 from bot.models import (
     Assessment,
+    BusinessLink,
+    BusinessState,
     Case,
     CaseStatus,
     Category,
@@ -17,7 +20,7 @@ from bot.models import (
     Signal,
     Tone,
 )
-from bot.telegram import render, texts
+from bot.telegram import keyboards, render, texts
 from tests.fakes.html import plain_text
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -179,8 +182,28 @@ def test_history_says_not_sure_for_an_unanswered_uncertain_case():
 
 
 def test_closed_cards_say_what_happened():
-    assert "Approved" in render.card(make_case(status=CaseStatus.approved))
+    approved = make_case(status=CaseStatus.approved, approved_text="Thank you & goodbye.")
+    assert render.card(approved) == f"{texts.REPLY_READY}\n\nThank you &amp; goodbye."
     assert "Discarded" in render.card(make_case(status=CaseStatus.discarded))
+
+
+def test_a_card_sent_in_the_owners_chat_keeps_its_card_and_says_so():
+    link = BusinessLink(connection_id="c1", chat_id=5, name="Ana", state=BusinessState.sent)
+    case = make_case(status=CaseStatus.approved, approved_text="Thanks!", business=link)
+    assert case.reply_to_paste is None
+    assert "Sent in your chat with Ana" in render.card(case)
+    assert keyboards.card(case) is None
+
+
+def test_a_reply_that_could_not_go_out_as_the_owner_says_why():
+    link = BusinessLink(connection_id="c1", chat_id=5, name="Ana", blocked="window")
+    case = make_case(status=CaseStatus.approved, approved_text="Thanks!", business=link)
+    text = render.card(case)
+    assert text.startswith(texts.REPLY_READY) and text.endswith("\n\nThanks!")
+    why = texts.BUSINESS_BLOCKED["window"]
+    assert f"<i>{html.escape(texts.NOT_SENT_THERE.format(why=why))}</i>" in text
+    [[copy]] = keyboards.card(case).inline_keyboard
+    assert copy.copy_text.text == "Thanks!"
 
 
 def test_a_huge_card_is_shortened_not_rejected():
@@ -208,7 +231,9 @@ def test_history_lists_cases_with_status_and_age():
 
 
 def test_long_approved_reply_goes_in_a_copyable_block():
-    assert render.approved_reply("a < b", copy_button=True) == "a &lt; b"
-    long = render.approved_reply("a < b", copy_button=False)
-    assert long.startswith("<pre>a &lt; b</pre>")
+    assert render.approved_reply("a < b") == f"{texts.REPLY_READY}\n\na &lt; b"
+    text = "a < b " * 50  # past the Copy button's 256 characters
+    long = render.approved_reply(text)
+    assert f"\n\n<pre>{html.escape(text, quote=False)}</pre>" in long
     assert texts.LONG_REPLY_HINT in long  # one message: the block and how to copy it
+    plain_text(long)

@@ -22,13 +22,14 @@ from bot.telegram.handlers import prompts
 
 
 async def on_approve(update: Update, context: BotContext) -> None:
-    """Close the card and send the reply alone, ready to copy. The approval and the reply it
-    owes are stored together; the reply goes out now, or later from the outbox, exactly once."""
+    """Turn the card into the reply, ready to copy. The approval and the reply it owes are
+    stored together; the reply is written now, or later from the outbox, exactly once."""
     case = await _pressed_case(update, context)
     if case is None:
         return
     query = update.callback_query
-    result = await context.service.approve(case)
+    pressed = query.message.message_id if query.message else None
+    result = await context.service.approve(case, pressed)
     again = not result.ok and result.case and result.case.status is CaseStatus.approved
     if again and await context.service.reply_delivered(result.case) is False:
         # Approved before, but the reply has not reached the chat: offer it again.
@@ -40,7 +41,8 @@ async def on_approve(update: Update, context: BotContext) -> None:
         return
     await best_effort(query.answer(texts.APPROVED))
     await _send_reply(context, result.case)
-    await best_effort(redraw(query.message, result.case))
+    if result.case.reply_to_paste is None:  # sent in the owner's chat: the card says so
+        await best_effort(redraw(query.message, result.case))
 
 
 async def _send_reply(context: BotContext, case: Case) -> None:
