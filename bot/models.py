@@ -198,6 +198,7 @@ class BusinessState(StrEnum):
     """How a case from the owner's own chat ended, beyond approved or discarded."""
 
     sent = "sent"  # approved to go out in that chat, as the owner
+    refused = "refused"  # approved, but Telegram refused it there: the owner pastes it
     answered = "answered"  # the owner replied there themselves
     deleted = "deleted"  # the sender deleted their message(s)
     unanswered = "unanswered"  # left unanswered (scam)
@@ -249,7 +250,8 @@ class Case(BaseModel):
         when it went out in the owner's own chat as them."""
         if self.status is not CaseStatus.approved:
             return None
-        if self.business is not None and self.business.state is not None:
+        state = self.business.state if self.business else None
+        if state not in (None, BusinessState.refused):
             return None
         return self.approved_text
 

@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.store.schema import OutboxRow, utcnow
+from bot.models import BusinessState
+from bot.store.schema import CaseRow, OutboxRow, utcnow
 
 REPLY = "reply"  # the approved reply, ready to copy
 CLAIM_SECONDS = 30.0  # longer than any single send, retries by the HTTP client included
@@ -145,7 +146,9 @@ class Outbox:
 
     async def hand_over(self, owed: Owed, note: str) -> Owed | None:
         """Telegram refused a reply in the owner's own chat: owe it to the owner instead,
-        copy-ready in the bot chat, still claimed by this sender. None if it was sent."""
+        copy-ready, written into the case's card in the bot chat, still claimed by this
+        sender; the case says it was refused. None if it was sent."""
+        card = select(CaseRow.card_message_id).where(CaseRow.id == owed.case_id)
         async with self._sessions.begin() as s:
             row = (
                 await s.execute(
@@ -156,11 +159,19 @@ class Outbox:
                         business_connection_id=None,
                         note=note[:300],
                         due_at=utcnow(),
+                        card_message_id=card.scalar_subquery(),
                     )
                     .returning(OutboxRow)
                 )
             ).scalar_one_or_none()
-            return _owed(row) if row is not None else None
+            if row is None:
+                return None
+            await s.execute(
+                update(CaseRow)
+                .where(CaseRow.id == owed.case_id)
+                .values(business_state=BusinessState.refused.value)
+            )
+            return _owed(row)
 
     async def release_claims(self) -> None:
         """Free every claim: for a lone process starting up, whose earlier self held them

@@ -8,7 +8,15 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
-from bot.models import Assessment, BusinessConnection, Case, CaseStatus, Category, Preferences
+from bot.models import (
+    Assessment,
+    BusinessConnection,
+    BusinessState,
+    Case,
+    CaseStatus,
+    Category,
+    Preferences,
+)
 from bot.stats import WAITING_DAYS, Stats, day
 from bot.telegram import keyboards, texts
 from bot.text import language
@@ -22,7 +30,7 @@ def card(case: Case) -> str:
     """The case card; shortened to fit Telegram's limit: quotes first, the draft last. An
     approved card holds the reply instead, unless it went out in the owner's own chat."""
     if case.reply_to_paste:
-        return approved_reply(case.reply_to_paste, case.business.blocked if case.business else None)
+        return approved_reply(case.reply_to_paste, _not_sent_there(case))
     text = _card(case, quote_limit=MAX_QUOTE, excerpt_limit=300)
     if len(text) > MAX_MESSAGE:
         text = _card(case, quote_limit=60, excerpt_limit=0)
@@ -65,6 +73,15 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int, draft_limit: int | N
         lines += ["", "<blockquote expandable>" + "\n".join(folded) + "</blockquote>"]
     lines += _status(case)
     return "\n".join(lines)
+
+
+def _not_sent_there(case: Case) -> str | None:
+    """Why a reply to a message in the owner's chat is here to paste (a BUSINESS_BLOCKED
+    code), or None."""
+    link = case.business
+    if link is None:
+        return None
+    return BusinessState.refused.value if link.state is BusinessState.refused else link.blocked
 
 
 def _where(case: Case) -> str | None:

@@ -11,7 +11,7 @@ WELCOME = (
     "• <b>Paste</b> the text (a LinkedIn thread copied whole is fine).\n"
     "• Send a <b>screenshot</b> of the message.\n\n"
     "<b>What you get</b>: a card with the verdict, the words that gave it away, and a draft. "
-    "<b>Approve</b> sends you the reply ready to copy; <b>Edit</b> takes your own words; "
+    "<b>Approve</b> turns the card into the reply, ready to copy; <b>Edit</b> takes your words; "
     "<b>Regenerate</b> and <b>Tone</b> redraft; <b>Wrong category?</b> fixes my reading and "
     "I remember the sender; <b>Fix text</b> corrects a misread screenshot; <b>Discard</b> "
     "drops it. When I can't tell, the card asks you instead of guessing.\n\n"

@@ -240,13 +240,18 @@ async def test_a_reply_telegram_refuses_in_the_chat_comes_to_the_owner_to_paste(
         when=lambda p: "business_connection_id" in p,
     )  # fmt: skip
     calls = await bot.press(card, button(card, "cs1:ap:"))
-    sends = [c for c in calls if c.method == "sendMessage"]
-    assert [c.params["chat_id"] for c in sends] == [CUSTOMER, OWNER]
-    assert sends[0].status == 403
-    assert "Telegram refused to send it in that chat" in sends[1].params["text"]
-    assert any("copy_text" in b for b in sends[1].buttons)
+    [refused] = [c for c in calls if c.method == "sendMessage"]
+    assert (refused.params["chat_id"], refused.status) == (CUSTOMER, 403)
+    # The card, not "sent in your chat", but the reply to paste and why.
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert edits and {c.params["message_id"] for c in edits} == {card.result["message_id"]}
+    for edit in edits:
+        assert edit.params["text"].startswith(texts.REPLY_READY)
+        assert "Telegram refused to send it in that chat" in edit.params["text"]
+        assert any("copy_text" in b for b in edit.buttons)
+    assert bot.rows("select business_state from cases") == [("refused",)]
     again = await bot.press(card, button(card, "cs1:ap:"))
-    assert not [c for c in again if c.method == "sendMessage"]
+    assert not [c for c in again if c.method in ("sendMessage", "editMessageText")]
 
 
 async def test_a_connection_of_someone_not_allowed_is_ignored(bot: Harness):

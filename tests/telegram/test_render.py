@@ -205,6 +205,11 @@ def test_a_reply_that_could_not_go_out_as_the_owner_says_why():
     [[copy]] = keyboards.card(case).inline_keyboard
     assert copy.copy_text.text == "Thanks!"
 
+    # Approved to go out as the owner, then refused there by Telegram.
+    refused = link.model_copy(update={"blocked": None, "state": BusinessState.refused})
+    text = render.card(case.model_copy(update={"business": refused}))
+    assert text.startswith(texts.REPLY_READY) and texts.BUSINESS_BLOCKED["refused"] in text
+
 
 def test_a_huge_card_is_shortened_not_rejected():
     signals = [Signal(signal="s" * 50, quote="q" * 3000) for _ in range(6)]

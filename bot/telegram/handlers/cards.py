@@ -41,8 +41,11 @@ async def on_approve(update: Update, context: BotContext) -> None:
         return
     await best_effort(query.answer(texts.APPROVED))
     await _send_reply(context, result.case)
-    if result.case.reply_to_paste is None:  # sent in the owner's chat: the card says so
-        await best_effort(redraw(query.message, result.case))
+    if result.case.reply_to_paste is None:
+        # Sent in the owner's chat: the card says so, as the case now stands (if Telegram
+        # refused it there, the card became the reply to paste).
+        now = await context.service.case(case.id, case.user_id)
+        await best_effort(redraw(query.message, now))
 
 
 async def _send_reply(context: BotContext, case: Case) -> None:
