@@ -88,6 +88,12 @@ OUTBOX_RETRIES = Counter(
     ["kind"],
     registry=REGISTRY,
 )
+OUTBOX_IN_DOUBT = Counter(
+    "coldshoulder_outbox_in_doubt",
+    "Replies whose earlier try may have reached the chat (a sender died or timed out), "
+    "written into their card instead of sent again",
+    registry=REGISTRY,
+)
 # The whole database's backlog, read when /metrics is scraped: every replica reports the same
 # figure, so aggregate with max(), not sum().
 OUTBOX_UNSENT = Gauge(

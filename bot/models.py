@@ -244,17 +244,6 @@ class Case(BaseModel):
     def draft(self) -> DraftVersion | None:
         return self.drafts[-1] if self.drafts else None
 
-    @property
-    def reply_to_paste(self) -> str | None:
-        """The approved reply when the user pastes it themselves: None before approval, and
-        when it went out in the owner's own chat as them."""
-        if self.status is not CaseStatus.approved:
-            return None
-        state = self.business.state if self.business else None
-        if state not in (None, BusinessState.refused):
-            return None
-        return self.approved_text
-
 
 class PromptKind(StrEnum):
     edit = "edit"  # the user's own version of a case's draft

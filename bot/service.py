@@ -236,8 +236,8 @@ class Service:
 
     async def approve(self, case: Case, card_message_id: int | None = None) -> Transition:
         """Close the case; a reply the user edited becomes a style example for its category.
-        `card_message_id`: the card pressed, which the reply is written into (the case may
-        not have recorded it yet)."""
+        `card_message_id`: the card pressed (the case may not have recorded it yet), where the
+        reply goes if sending it ends in doubt."""
         result = await self.store.cases.approve(case, card_message_id)
         approved = result.case
         edited = result.ok and approved and approved.draft and approved.draft.edited
@@ -283,10 +283,13 @@ class Service:
     async def delivered(self, owed: Owed, message_id: int) -> None:
         await self.store.outbox.sent(owed, message_id)
 
-    async def undelivered(self, owed: Owed, retry_in: float, error: str) -> None:
-        """Telegram did not take it: due again in `retry_in` seconds."""
+    async def undelivered(
+        self, owed: Owed, retry_in: float, error: str, in_doubt: bool = False
+    ) -> None:
+        """Telegram did not take it, or (`in_doubt`) may have: due again in `retry_in`
+        seconds."""
         metrics.OUTBOX_RETRIES.labels(kind=owed.kind).inc()
-        await self.store.outbox.retry(owed, retry_in, error)
+        await self.store.outbox.retry(owed, retry_in, error, in_doubt)
 
     async def discard(self, case: Case) -> Transition:
         return await self.store.cases.discard(case)

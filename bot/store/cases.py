@@ -298,8 +298,8 @@ class CaseRepo:
         return await self.add_draft(corrected, draft)
 
     async def approve(self, case: Case, card_message_id: int | None = None) -> Transition:
-        """drafted -> approved, keeping the final text. A second press changes nothing. The
-        reply is owed into `card_message_id`, or else the case's card."""
+        """drafted -> approved, keeping the final text. A second press changes nothing.
+        `card_message_id`: the card pressed (else the case's), where a reply in doubt goes."""
         if case.draft is None:
             return Transition(False, case)
         text = case.draft.text
@@ -311,7 +311,7 @@ class CaseRepo:
             owes |= {"chat_id": link.chat_id, "business_connection_id": link.connection_id}
             values["business_state"] = BusinessState.sent.value
         else:
-            # Copy-ready in the user's chat with the bot, written into the card.
+            # Copy-ready in the user's chat with the bot.
             owes["card_message_id"] = card_message_id or case.card_message_id
             if link is not None:
                 owes["note"] = link.blocked  # not in the owner's chat: the reply says why

@@ -6,9 +6,10 @@ sender claims a row for a short while before sending; a sender that dies mid-sen
 claim when it runs out, and another takes the row over. The row is marked sent with the
 Telegram message id right after Telegram accepts it.
 
-A sender can die after Telegram accepted a message and before the row says so. A reply for
-the user's own chat is therefore written into its card, by an edit: repeated, an edit changes
-nothing, where a second sendMessage would show the reply twice.
+A sender can die (or time out) after Telegram accepted a message and before the row says so;
+sendMessage has no idempotency key, so another try could show the message twice. Such a row
+is marked in doubt when it is claimed again, and a reply in doubt is written into its card
+(an edit, which a repeat cannot double) instead of being sent again.
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ class Owed:
     business_connection_id: str | None = None
     # Why a copy-ready reply did not go out in the owner's chat (a code: "window", ...).
     note: str | None = None
-    # Set: the card (in `chat_id`) the reply is written into, instead of a new message.
+    # The case's card in `chat_id`, if known: where a reply in doubt goes.
     card_message_id: int | None = None
+    # An earlier try may have reached Telegram: do not send it again as a new message.
+    in_doubt: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,10 @@ class Outbox:
                 )
             )
 
-    async def retry(self, owed: Owed, after: float, error: str) -> None:
-        """Give the claim back; the message is due again in `after` seconds."""
+    async def retry(self, owed: Owed, after: float, error: str, in_doubt: bool = False) -> None:
+        """Give the claim back; the message is due again in `after` seconds. `in_doubt`: the
+        try timed out, so Telegram may have it."""
+        doubt = {"in_doubt": True} if in_doubt else {}
         async with self._sessions.begin() as s:
             await s.execute(
                 update(OutboxRow)
@@ -127,6 +132,7 @@ class Outbox:
                     due_at=utcnow() + timedelta(seconds=after),
                     claimed_until=None,
                     last_error=error[:200],
+                    **doubt,
                 )
             )
 
@@ -146,9 +152,8 @@ class Outbox:
 
     async def hand_over(self, owed: Owed, note: str) -> Owed | None:
         """Telegram refused a reply in the owner's own chat: owe it to the owner instead,
-        copy-ready, written into the case's card in the bot chat, still claimed by this
-        sender; the case says it was refused. None if it was sent."""
-        card = select(CaseRow.card_message_id).where(CaseRow.id == owed.case_id)
+        copy-ready in the bot chat, still claimed by this sender; the case says it was
+        refused. None if it was sent."""
         async with self._sessions.begin() as s:
             row = (
                 await s.execute(
@@ -159,7 +164,6 @@ class Outbox:
                         business_connection_id=None,
                         note=note[:300],
                         due_at=utcnow(),
-                        card_message_id=card.scalar_subquery(),
                     )
                     .returning(OutboxRow)
                 )
@@ -175,12 +179,13 @@ class Outbox:
 
     async def release_claims(self) -> None:
         """Free every claim: for a lone process starting up, whose earlier self held them
-        when it died. (Replicas never call this; a dead replica's claims run out instead.)"""
+        when it died, perhaps mid-send: they are in doubt. (Replicas never call this; a dead
+        replica's claims run out instead.)"""
         async with self._sessions.begin() as s:
             await s.execute(
                 update(OutboxRow)
                 .where(OutboxRow.sent_at.is_(None), OutboxRow.claimed_until.is_not(None))
-                .values(claimed_until=None)
+                .values(claimed_until=None, in_doubt=True)
             )
 
     async def is_sent(self, case_id: int, kind: str) -> bool | None:
@@ -206,14 +211,18 @@ class Outbox:
         return Backlog(count, oldest)
 
     async def _claim(self, *where: ColumnElement[bool]) -> Owed | None:
-        """One conditional UPDATE: of two senders racing for a row, exactly one gets it."""
+        """One conditional UPDATE: of two senders racing for a row, exactly one gets it. A
+        claim that ran out was never given back: its sender died or hung mid-send."""
         now = utcnow()
         async with self._sessions.begin() as s:
             row = (
                 await s.execute(
                     update(OutboxRow)
                     .where(*where, OutboxRow.sent_at.is_(None), _free(now))
-                    .values(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
+                    .values(
+                        claimed_until=now + timedelta(seconds=CLAIM_SECONDS),
+                        in_doubt=OutboxRow.in_doubt | OutboxRow.claimed_until.is_not(None),
+                    )
                     .returning(OutboxRow)
                 )
             ).scalar_one_or_none()
@@ -236,4 +245,5 @@ def _owed(row: OutboxRow) -> Owed:
         business_connection_id=row.business_connection_id,
         note=row.note,
         card_message_id=row.card_message_id,
+        in_doubt=bool(row.in_doubt),
     )

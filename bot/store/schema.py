@@ -148,9 +148,10 @@ class OutboxRow(Base):
     # tries; the user's next press on the card tries again.
     refused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
-    # The card the reply is written into: an edit, which a repeat after a crash cannot
-    # double, as a second sendMessage would. None: sent as a new message.
+    # The card of the case: a reply in doubt (see Outbox) is written into it.
     card_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # A sender died (or timed out) mid-send: Telegram may have it already.
+    in_doubt: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     last_error: Mapped[str | None] = mapped_column(String(200))
     # Sent as the owner in their own chat (Telegram Business) through this connection.
     business_connection_id: Mapped[str | None] = mapped_column(String(64))

@@ -9,9 +9,17 @@ from datetime import timedelta
 from typing import TypeVar
 
 from telegram import InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import ExtBot
 
+from bot import metrics
 from bot.models import Case
 from bot.service import Owed, Service
 from bot.telegram import keyboards, render
@@ -51,28 +59,38 @@ async def deliver(bot: ExtBot, service: Service, owed: Owed) -> bool:
         await service.refused(owed, type(exc).__name__)
         return False
     except NetworkError as exc:  # 5xx, timeouts, connection errors
-        await service.undelivered(owed, min(MAX_BACKOFF, 2.0**owed.attempts), type(exc).__name__)
+        # A timeout leaves it unknown whether Telegram took the message.
+        doubt = isinstance(exc, TimedOut)
+        backoff = min(MAX_BACKOFF, 2.0**owed.attempts)
+        await service.undelivered(owed, backoff, type(exc).__name__, in_doubt=doubt)
         return False
     await service.delivered(owed, message_id)
     return True
 
 
 async def _copy_ready(bot: ExtBot, owed: Owed) -> int:
-    """The reply for the user to paste, written into its card; the id of the message that
-    holds it. An edit repeated after a crash changes nothing ("not modified"), so the reply
-    shows once. Only a card that is gone (deleted by the user) means a new message."""
-    text, markup = render.approved_reply(owed.text, owed.note), keyboards.copy(owed.text)
-    if owed.card_message_id is not None:
+    """The reply for the user to paste, alone in a message of its own with a Copy button;
+    the id of the message that holds it. A reply in doubt (an earlier try may have reached
+    the chat) is written into its card instead: an edit that, repeated, changes nothing
+    ("not modified"), where a second message would show the reply twice."""
+    markup = keyboards.copy(owed.text)
+    if owed.in_doubt and owed.card_message_id is not None:
+        metrics.OUTBOX_IN_DOUBT.inc()
         try:
             await bot.edit_message_text(
-                text, chat_id=owed.chat_id, message_id=owed.card_message_id, reply_markup=markup
+                render.reply_in_card(owed.text, owed.note),
+                chat_id=owed.chat_id,
+                message_id=owed.card_message_id,
+                reply_markup=markup,
             )
             return owed.card_message_id
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
                 return owed.card_message_id
             log.info("reply %s not written into its card, sent anew: %s", owed.id, exc)
-    sent = await bot.send_message(owed.chat_id, text, reply_markup=markup)
+    sent = await bot.send_message(
+        owed.chat_id, render.approved_reply(owed.text, owed.note), reply_markup=markup
+    )
     return sent.message_id
 
 

@@ -18,10 +18,7 @@ def _button(label: str, action: Action, case_id: int = 0, arg: str | None = None
 
 
 def card(case: Case) -> InlineKeyboardMarkup | None:
-    """The buttons under a case card; none once the case is closed, but Copy under a card
-    that became the approved reply."""
-    if case.reply_to_paste:
-        return copy(case.reply_to_paste)
+    """The buttons under a case card; none once the case is closed."""
     if case.status is not CaseStatus.drafted:
         return None
     if case.assessment is not None and case.assessment.uncertain:

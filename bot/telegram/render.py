@@ -8,15 +8,7 @@ from html import escape
 
 from telegram.constants import MessageLimit
 
-from bot.models import (
-    Assessment,
-    BusinessConnection,
-    BusinessState,
-    Case,
-    CaseStatus,
-    Category,
-    Preferences,
-)
+from bot.models import Assessment, BusinessConnection, Case, CaseStatus, Category, Preferences
 from bot.stats import WAITING_DAYS, Stats, day
 from bot.telegram import keyboards, texts
 from bot.text import language
@@ -27,10 +19,7 @@ MAX_REASONS = 4  # bullets under "Why"; the rest add length, not trust
 
 
 def card(case: Case) -> str:
-    """The case card; shortened to fit Telegram's limit: quotes first, the draft last. An
-    approved card holds the reply instead, unless it went out in the owner's own chat."""
-    if case.reply_to_paste:
-        return approved_reply(case.reply_to_paste, _not_sent_there(case))
+    """The case card; shortened to fit Telegram's limit: quotes first, the draft last."""
     text = _card(case, quote_limit=MAX_QUOTE, excerpt_limit=300)
     if len(text) > MAX_MESSAGE:
         text = _card(case, quote_limit=60, excerpt_limit=0)
@@ -73,15 +62,6 @@ def _card(case: Case, quote_limit: int, excerpt_limit: int, draft_limit: int | N
         lines += ["", "<blockquote expandable>" + "\n".join(folded) + "</blockquote>"]
     lines += _status(case)
     return "\n".join(lines)
-
-
-def _not_sent_there(case: Case) -> str | None:
-    """Why a reply to a message in the owner's chat is here to paste (a BUSINESS_BLOCKED
-    code), or None."""
-    link = case.business
-    if link is None:
-        return None
-    return BusinessState.refused.value if link.state is BusinessState.refused else link.blocked
 
 
 def _where(case: Case) -> str | None:
@@ -179,17 +159,22 @@ def _notes(case: Case) -> list[str]:
 
 
 def approved_reply(text: str, note: str | None = None) -> str:
-    """The approved reply, for the card to become: a line, then the reply alone, so it copies
-    cleanly; `note` (a bot.models.BusinessLink `blocked` code) says why it did not go out in
-    the owner's own chat."""
-    lines = [texts.REPLY_READY]
+    """The final reply alone, so it copies cleanly; `note` (a bot.models.BusinessLink
+    `blocked` code) says first why it did not go out in the owner's own chat."""
+    said = ""
     if note:
         why = texts.BUSINESS_BLOCKED.get(note, note)
-        lines.append(f"<i>{escape(texts.NOT_SENT_THERE.format(why=why))}</i>")
+        said = f"<i>{escape(texts.NOT_SENT_THERE.format(why=why))}</i>\n\n"
     if keyboards.copy(text) is not None:  # the Copy button under it copies the reply alone
-        return "\n".join(lines) + f"\n\n{escape(text)}"
+        return said + escape(text)
     # Too long for a Copy button: a code block copies with one tap in Telegram's apps.
-    return "\n".join(lines) + f"\n\n<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
+    return f"{said}<pre>{escape(text)}</pre>\n\n<i>{texts.LONG_REPLY_HINT}</i>"
+
+
+def reply_in_card(text: str, note: str | None = None) -> str:
+    """The reply written into its card instead of a message of its own (see
+    bot/telegram/delivery.py): a line saying it is approved, then the reply."""
+    return f"{texts.REPLY_IN_CARD}\n\n{approved_reply(text, note)}"
 
 
 def history(

@@ -11,7 +11,7 @@ WELCOME = (
     "• <b>Paste</b> the text (a LinkedIn thread copied whole is fine).\n"
     "• Send a <b>screenshot</b> of the message.\n\n"
     "<b>What you get</b>: a card with the verdict, the words that gave it away, and a draft. "
-    "<b>Approve</b> turns the card into the reply, ready to copy; <b>Edit</b> takes your words; "
+    "<b>Approve</b> sends you the reply ready to copy; <b>Edit</b> takes your own words; "
     "<b>Regenerate</b> and <b>Tone</b> redraft; <b>Wrong category?</b> fixes my reading and "
     "I remember the sender; <b>Fix text</b> corrects a misread screenshot; <b>Discard</b> "
     "drops it. When I can't tell, the card asks you instead of guessing.\n\n"
@@ -110,7 +110,7 @@ CASE_MISSING = "That case isn't yours or no longer exists."
 CASE_CLOSED = "This case is closed: open it again from /history."
 STALE_BUTTON = "That button has expired. Forward the message again if you still need it."
 ALREADY = {
-    "approved": "Already approved: the card now holds the reply.",
+    "approved": "Already approved: the reply is above.",
     "discarded": "This case was discarded.",
 }
 APPROVED = "Approved"
@@ -199,10 +199,12 @@ HEADLINES = {
     Category.genuine: "🤝 Looks genuine",
 }
 STATUS_LINES = {
+    CaseStatus.approved: "✅ <b>Approved.</b> The reply is below, ready to paste.",
     CaseStatus.discarded: "🗑 <b>Discarded.</b> Nothing was sent.",
 }
-# An approved card becomes the reply: this line, then the reply alone, ready to copy.
-REPLY_READY = "✅ <b>Approved.</b> Your reply, ready to paste:"
+# A reply whose first sending may or may not have arrived (the bot died mid-send) is written
+# into its card rather than sent again: this line, then the reply.
+REPLY_IN_CARD = "✅ <b>Approved.</b> Your reply, ready to paste:"
 # Sent once when a case takes longer than a few seconds; the card then replaces it.
 STILL_WORKING = "⏳ Still working on it… the card will appear here."
 CARD_WORKING = "⏳ Still working on it…"
@@ -424,9 +426,11 @@ BUSINESS_BLOCKED = {
     "refused": "Telegram refused to send it in that chat",
 }
 CARD_BLOCKED = "Approve gives you the text to paste: {why}."
-NOT_SENT_THERE = "I couldn't send it in your chat ({why})."
+NOT_SENT_THERE = "I couldn't send this in your chat ({why}). Here it is to paste:"
 BUSINESS_STATUS_LINES = {
     "sent": "✅ <b>Approved.</b> Sent in your chat with {name}, as you.",
+    "refused": "✅ <b>Approved</b>, but Telegram refused it in your chat with {name}: the reply "
+    "is below, ready to paste.",
     "answered": "💬 <b>Answered by you</b> in that chat.",
     "deleted": "🗑 <b>They deleted the message.</b> Nothing was sent.",
     "unanswered": "🤐 <b>Left unanswered.</b> Nothing was sent.",

@@ -14,7 +14,6 @@ from typing import Any
 from bot.telegram import texts
 from tests import databases
 from tests.conftest import REPO_ROOT
-from tests.fakes.html import plain_text
 from tests.fakes.telegram import Call, FakeTelegram
 from tests.fakes.transport import TOKEN
 from tests.helpers import OWNER, SECOND
@@ -103,17 +102,6 @@ def card_calls(fake: FakeTelegram, chat_id: int) -> list[Call]:
         and _has_case_buttons(c)
     ]
     return [c for c in sent if _has_case_buttons(c)] + replaced
-
-
-def replies_shown(fake: FakeTelegram, chat_id: int, reply: str) -> list[dict]:
-    """The messages in the chat, as they are now, that show this approved reply (a card
-    written into it, or a new message): one, when it arrived once."""
-    ready = plain_text(texts.REPLY_READY)
-    return [
-        m
-        for m in fake.messages(chat_id)
-        if m.get("text", "").startswith(ready) and reply.strip() in m["text"]
-    ]
 
 
 def _has_case_buttons(call: Call) -> bool:

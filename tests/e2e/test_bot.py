@@ -10,18 +10,20 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from bot.telegram import texts
 from tests.e2e.helpers import (
     OWNER,
     TOKEN,
     BotProcess,
+    callback_data,
     card_calls,
     case_id_of,
     press,
-    replies_shown,
     wait_answer,
     wait_card,
     wait_until,
 )
+from tests.fakes.html import plain_text
 from tests.fakes.telegram import FakeTelegram
 from tests.helpers import PITCH
 
@@ -91,6 +93,18 @@ def test_a_process_killed_mid_draft_finishes_the_case_after_restart(
 # --- nothing owed is lost, nothing is sent twice -----------------------------------------
 
 
+def replies_to(fake: FakeTelegram, chat_id: int, text_part: str) -> list:
+    """Successful sendMessage calls to `chat_id` whose text holds `text_part`: the reply."""
+    return [
+        c
+        for c in fake.calls_to("sendMessage")
+        if c.params.get("chat_id") == chat_id
+        and c.status == 200
+        and text_part in c.params.get("text", "")
+        and not any(d.startswith("cs1:") for d in callback_data(c))
+    ]
+
+
 def test_killed_between_approve_and_reply_the_reply_arrives_once(database_url: str, tmp_path: Path):
     with FakeTelegram(token=TOKEN) as fake:
         first = BotProcess(fake, database_url, tmp_path / "bot.log").start()
@@ -102,47 +116,55 @@ def test_killed_between_approve_and_reply_the_reply_arrives_once(database_url: s
         press(fake, OWNER, card, f"cs1:ap:{case_id_of(card)}")
         wait_until(lambda: first.rows("select status from cases") == [("approved",)])
         first.kill()
-        reply = first.rows("select approved_text from cases")[0][0]
-        assert not replies_shown(fake, OWNER, reply)
+        draft = first.rows("select approved_text from cases")[0][0]
+        first_line = draft.splitlines()[0]
+        assert not replies_to(fake, OWNER, first_line)
 
         second = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         try:
-            wait_until(lambda: replies_shown(fake, OWNER, reply), timeout=15)
+            wait_until(lambda: replies_to(fake, OWNER, first_line), timeout=15)
             time.sleep(2)  # room for a second copy to show up, if one were coming
-            assert len(replies_shown(fake, OWNER, reply)) == 1
+            assert len(replies_to(fake, OWNER, first_line)) == 1
             assert second.rows("select count(*) from outbox where sent_at is not null") == [(1,)]
         finally:
             second.stop()
 
 
-def test_killed_after_telegram_took_the_reply_it_still_shows_once(
+def test_killed_after_telegram_took_the_reply_it_is_not_sent_again(
     database_url: str, tmp_path: Path
 ):
     """The window no new message can close: Telegram has the reply, the bot dies before it
-    records that. The reply is an edit of the card, so the restart's repeat changes nothing."""
+    records that. After the restart the reply is in doubt, so it goes into the card (an
+    edit) instead of out again."""
     with FakeTelegram(token=TOKEN) as fake:
         first = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         fake.send_text(OWNER, PITCH)
         card = wait_card(fake, OWNER)
-        fake.delay_next("editMessageText", 30, after=True)  # applied, answer held
+        fake.delay_next("sendMessage", 30, after=True)  # delivered, answer held
         press(fake, OWNER, card, f"cs1:ap:{case_id_of(card)}")
-        reply = wait_until(lambda: first.rows("select approved_text from cases")[0][0])
-        wait_until(lambda: replies_shown(fake, OWNER, reply))
+        draft = wait_until(lambda: first.rows("select approved_text from cases")[0][0])
+        first_line = draft.splitlines()[0]
+        wait_until(lambda: replies_to(fake, OWNER, first_line))
         first.kill()
         assert first.rows("select count(*) from outbox where sent_at is null") == [(1,)]
 
         second = BotProcess(fake, database_url, tmp_path / "bot.log").start()
         try:
+            card_id = card.response["result"]["message_id"]
             wait_until(
-                lambda: second.rows("select count(*) from outbox where sent_at is null") == [(0,)],
+                lambda: (
+                    second.rows("select message_id, in_doubt from outbox")
+                    in ([(card_id, True)], [(card_id, 1)])
+                ),
                 timeout=15,
             )
             time.sleep(1)
-            [shown] = replies_shown(fake, OWNER, reply)
-            assert shown["message_id"] == card.response["result"]["message_id"]
-            assert second.rows("select message_id from outbox") == [(shown["message_id"],)]
-            assert len(card_calls(fake, OWNER)) == 1  # and no message sent anew
-            assert len(fake.calls_to("sendMessage")) == 1
+            assert len(replies_to(fake, OWNER, first_line)) == 1  # not sent a second time
+            [held] = [m for m in fake.messages(OWNER) if m["message_id"] == card_id]
+            assert held["text"].startswith(plain_text(texts.REPLY_IN_CARD))
+            assert draft in held["text"]
+            [[copy]] = held["reply_markup"]["inline_keyboard"]
+            assert copy["copy_text"]["text"] == draft
         finally:
             second.stop()
 
@@ -194,15 +216,16 @@ def test_a_500_then_five_429s_on_the_reply_deliver_it_once(database_url: str, tm
         try:
             fake.send_text(OWNER, PITCH)
             card = wait_card(fake, OWNER)
-            fake.fail_next("editMessageText", 500, description="Internal Server Error")
+            fake.fail_next("sendMessage", 500, description="Internal Server Error")
             press(fake, OWNER, card, f"cs1:ap:{case_id_of(card)}")
-            wait_until(lambda: [c.status for c in fake.calls_to("editMessageText")] == [500])
-            fake.fail_next("editMessageText", 429, retry_after=1, times=5)
-            reply = wait_until(lambda: bot.rows("select approved_text from cases")[0][0])
-            wait_until(lambda: replies_shown(fake, OWNER, reply), timeout=30)
+            wait_until(lambda: fake.calls_to("sendMessage")[-1].status == 500)
+            fake.fail_next("sendMessage", 429, retry_after=1, times=5)
+            draft = wait_until(lambda: bot.rows("select approved_text from cases")[0][0])
+            first_line = draft.splitlines()[0]
+            wait_until(lambda: replies_to(fake, OWNER, first_line), timeout=30)
             time.sleep(2)
-            assert len(replies_shown(fake, OWNER, reply)) == 1
-            refused = [c.status for c in fake.calls_to("editMessageText") if c.status != 200]
+            assert len(replies_to(fake, OWNER, first_line)) == 1
+            refused = [c.status for c in fake.calls_to("sendMessage") if c.status != 200]
             assert refused == [500, 429, 429, 429, 429, 429]
         finally:
             bot.stop()

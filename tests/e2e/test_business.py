@@ -172,18 +172,11 @@ def test_edit_delete_pause_resume_and_disconnect(running):
     fake.connect_business(OWNER, CONNECTION, enabled=False)
     card_edit(fake, lena, "your account is disconnected")
     press(fake, OWNER, lena, data(lena, "cs1:ap:"))
-    copy_ready = written_into(fake, lena)
+    copy_ready = fake.wait_for_sync(
+        "sendMessage", lambda c: c.params.get("chat_id") == OWNER and "copy_text" in str(c.params)
+    )[-1]
     assert "disconnected" in _text(copy_ready)
     assert not fake.sent_as_owner(CONNECTION, LENA)
-
-
-def written_into(fake: FakeTelegram, card: Call) -> Call:
-    """The edit that turned the card into the reply to paste."""
-    card_id = card.response["result"]["message_id"]
-    return fake.wait_for_sync(
-        "editMessageText",
-        lambda c: int(c.params.get("message_id", 0)) == card_id and "copy_text" in str(c.params),
-    )[-1]
 
 
 def test_without_can_reply_approve_gives_copy_ready_text(running):
@@ -194,7 +187,9 @@ def test_without_can_reply_approve_gives_copy_ready_text(running):
     card = business_card(fake)
     assert "Approve gives you the text to paste" in _text(card)
     press(fake, OWNER, card, data(card, "cs1:ap:"))
-    copy_ready = written_into(fake, card)
+    copy_ready = fake.wait_for_sync(
+        "sendMessage", lambda c: c.params.get("chat_id") == OWNER and "copy_text" in str(c.params)
+    )[-1]
     assert "business_connection_id" not in copy_ready.params
     time.sleep(1)
     assert not fake.sent_as_owner(CONNECTION, PRIYA)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
 from tests.fakes.html import EntityError, plain_text
@@ -105,6 +106,7 @@ class RecordingRequest(BaseRequest):
         self.calls: list[Call] = []
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
         self._faults: list[_Fault] = []
+        self._time_outs: list[str] = []
         self._message_ids = itertools.count(1000)
         # getBusinessConnection answers from here: connection id -> BusinessConnection JSON.
         self.business_connections: dict[str, dict[str, Any]] = {}
@@ -142,6 +144,11 @@ class RecordingRequest(BaseRequest):
             f"Too Many Requests: retry after {retry_after}" if status == 429 else "Error"
         )
         self._faults.append(_Fault(method, status, description, retry_after, when))
+
+    def time_out_next(self, method: str) -> None:
+        """The next call of `method` takes effect, then times out: the bot never learns that
+        Telegram has it."""
+        self._time_outs.append(method)
 
     async def do_request(
         self,
@@ -193,6 +200,9 @@ class RecordingRequest(BaseRequest):
             # Loud, so a handler calling something new shows up as a failed call, not a hang.
             return self._error(api_method, params, 400, f"not faked: {api_method}")
         self.calls.append(Call(api_method, params, result))
+        if api_method in self._time_outs:
+            self._time_outs.remove(api_method)
+            raise TimedOut("the answer never came")
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
     def _fault(self, api_method: str, params: dict[str, Any]) -> _Fault | None:

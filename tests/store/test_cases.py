@@ -81,7 +81,7 @@ async def test_second_approve_changes_nothing(store: Store):
     assert second.case.status is CaseStatus.approved
 
 
-async def test_the_reply_is_owed_into_the_card_that_was_pressed(store: Store):
+async def test_the_reply_owed_knows_the_card_that_was_pressed(store: Store):
     case = await drafted_case(store)
     assert case.card_message_id is None  # pressed before the card's id was recorded
     assert (await store.cases.approve(case, card_message_id=77)).ok

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.store import Store
+from bot.store import Store, outbox
 from bot.store.outbox import REPLY
 from tests.helpers import drafted_case
 
@@ -77,6 +77,35 @@ async def test_a_lone_process_restarting_takes_back_its_dead_claims(store: Store
     await store.outbox.release_claims()
     [owed] = await store.outbox.claim_due()
     assert owed.case_id == case.id
+    assert owed.in_doubt  # it may have reached the chat before the process died
+
+
+async def test_what_may_have_reached_telegram_is_in_doubt_and_what_failed_is_not(
+    store: Store, monkeypatch
+):
+    case = await drafted_case(store)
+    await store.cases.approve(case)
+    owed = await store.outbox.claim(case.id, REPLY)
+    assert not owed.in_doubt
+    await store.outbox.retry(owed, 0.0, "500 Internal Server Error")  # refused: not there
+    [again] = await store.outbox.claim_due()
+    assert not again.in_doubt
+
+    # A claim that runs out was never given back: its sender died or hung mid-send.
+    monkeypatch.setattr(outbox, "CLAIM_SECONDS", 0.05)
+    await store.outbox.retry(again, 0.0, "500")
+    assert await store.outbox.claim(case.id, REPLY) is not None
+    await asyncio.sleep(0.1)
+    [expired] = await store.outbox.claim_due()
+    assert expired.in_doubt
+
+    # A timeout leaves it open whether Telegram took it.
+    other = await drafted_case(store)
+    await store.cases.approve(other)
+    timed_out = await store.outbox.claim(other.id, REPLY)
+    await store.outbox.retry(timed_out, 0.0, "TimedOut", in_doubt=True)
+    [doubted] = await store.outbox.claim_due()
+    assert doubted.in_doubt
 
 
 async def test_a_refused_message_waits_for_the_user_and_is_not_a_backlog(store: Store):

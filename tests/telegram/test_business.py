@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from bot.telegram import texts
 from tests.helpers import (
     CONNECTION,
     CUSTOMER,
@@ -89,16 +88,10 @@ async def test_no_reply_right_gives_copy_ready_text(bot: Harness):
     _, card = await card_of(bot)
     assert "Approve gives you the text to paste" in card.params["text"]
     calls = await bot.press(card, button(card, "cs1:ap:"))
-    assert not [c for c in calls if c.method == "sendMessage"]
-    # The card in the bot chat becomes the reply to paste, saying why it was not sent.
-    [reply] = [c for c in calls if c.method == "editMessageText"]
-    assert (reply.params["chat_id"], reply.params["message_id"]) == (
-        OWNER,
-        card.result["message_id"],
-    )
-    assert "business_connection_id" not in reply.params
-    assert "I couldn&#x27;t send it in your chat" in reply.params["text"]
-    assert any("copy_text" in b for b in reply.buttons)
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1 and sent[0].params["chat_id"] == OWNER
+    assert "business_connection_id" not in sent[0].params
+    assert any("copy_text" in b for b in sent[0].buttons)
 
 
 async def test_private_chat_handlers_never_answer_a_business_message(bot: Harness):
@@ -175,12 +168,8 @@ async def test_disconnect_says_so_on_open_cards(bot: Harness):
     assert edits and "disconnected" in edits[-1].params["text"]
     assert edits[-1].params["message_id"] == card.result["message_id"]
     calls = await bot.press(card, button(card, "cs1:ap:"))
-    # Not sent in the customer's chat: the card becomes the reply to paste.
-    assert not [c for c in calls if c.method == "sendMessage"]
-    [reply] = [c for c in calls if c.method == "editMessageText"]
-    assert reply.params["chat_id"] == OWNER
-    assert reply.params["message_id"] == card.result["message_id"]
-    assert reply.params["text"].startswith(texts.REPLY_READY)
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1 and sent[0].params["chat_id"] == OWNER
 
 
 async def test_several_messages_within_a_minute_are_one_card(bot: Harness):
@@ -240,18 +229,18 @@ async def test_a_reply_telegram_refuses_in_the_chat_comes_to_the_owner_to_paste(
         when=lambda p: "business_connection_id" in p,
     )  # fmt: skip
     calls = await bot.press(card, button(card, "cs1:ap:"))
-    [refused] = [c for c in calls if c.method == "sendMessage"]
-    assert (refused.params["chat_id"], refused.status) == (CUSTOMER, 403)
-    # The card, not "sent in your chat", but the reply to paste and why.
-    edits = [c for c in calls if c.method == "editMessageText"]
-    assert edits and {c.params["message_id"] for c in edits} == {card.result["message_id"]}
-    for edit in edits:
-        assert edit.params["text"].startswith(texts.REPLY_READY)
-        assert "Telegram refused to send it in that chat" in edit.params["text"]
-        assert any("copy_text" in b for b in edit.buttons)
+    sends = [c for c in calls if c.method == "sendMessage"]
+    assert [c.params["chat_id"] for c in sends] == [CUSTOMER, OWNER]
+    assert sends[0].status == 403
+    assert "Telegram refused to send it in that chat" in sends[1].params["text"]
+    assert any("copy_text" in b for b in sends[1].buttons)
+    # The card does not claim it was sent.
+    [closed] = [c for c in calls if c.method == "editMessageText"]
+    assert closed.params["message_id"] == card.result["message_id"]
+    assert "Telegram refused it in your chat" in closed.params["text"]
     assert bot.rows("select business_state from cases") == [("refused",)]
     again = await bot.press(card, button(card, "cs1:ap:"))
-    assert not [c for c in again if c.method in ("sendMessage", "editMessageText")]
+    assert not [c for c in again if c.method == "sendMessage"]
 
 
 async def test_a_connection_of_someone_not_allowed_is_ignored(bot: Harness):

@@ -20,7 +20,7 @@ from bot.models import (
     Signal,
     Tone,
 )
-from bot.telegram import keyboards, render, texts
+from bot.telegram import render, texts
 from tests.fakes.html import plain_text
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -182,33 +182,8 @@ def test_history_says_not_sure_for_an_unanswered_uncertain_case():
 
 
 def test_closed_cards_say_what_happened():
-    approved = make_case(status=CaseStatus.approved, approved_text="Thank you & goodbye.")
-    assert render.card(approved) == f"{texts.REPLY_READY}\n\nThank you &amp; goodbye."
+    assert "Approved" in render.card(make_case(status=CaseStatus.approved))
     assert "Discarded" in render.card(make_case(status=CaseStatus.discarded))
-
-
-def test_a_card_sent_in_the_owners_chat_keeps_its_card_and_says_so():
-    link = BusinessLink(connection_id="c1", chat_id=5, name="Ana", state=BusinessState.sent)
-    case = make_case(status=CaseStatus.approved, approved_text="Thanks!", business=link)
-    assert case.reply_to_paste is None
-    assert "Sent in your chat with Ana" in render.card(case)
-    assert keyboards.card(case) is None
-
-
-def test_a_reply_that_could_not_go_out_as_the_owner_says_why():
-    link = BusinessLink(connection_id="c1", chat_id=5, name="Ana", blocked="window")
-    case = make_case(status=CaseStatus.approved, approved_text="Thanks!", business=link)
-    text = render.card(case)
-    assert text.startswith(texts.REPLY_READY) and text.endswith("\n\nThanks!")
-    why = texts.BUSINESS_BLOCKED["window"]
-    assert f"<i>{html.escape(texts.NOT_SENT_THERE.format(why=why))}</i>" in text
-    [[copy]] = keyboards.card(case).inline_keyboard
-    assert copy.copy_text.text == "Thanks!"
-
-    # Approved to go out as the owner, then refused there by Telegram.
-    refused = link.model_copy(update={"blocked": None, "state": BusinessState.refused})
-    text = render.card(case.model_copy(update={"business": refused}))
-    assert text.startswith(texts.REPLY_READY) and texts.BUSINESS_BLOCKED["refused"] in text
 
 
 def test_a_huge_card_is_shortened_not_rejected():
@@ -236,9 +211,24 @@ def test_history_lists_cases_with_status_and_age():
 
 
 def test_long_approved_reply_goes_in_a_copyable_block():
-    assert render.approved_reply("a < b") == f"{texts.REPLY_READY}\n\na &lt; b"
+    assert render.approved_reply("a < b") == "a &lt; b"  # alone: it copies cleanly
     text = "a < b " * 50  # past the Copy button's 256 characters
     long = render.approved_reply(text)
-    assert f"\n\n<pre>{html.escape(text, quote=False)}</pre>" in long
+    assert long.startswith(f"<pre>{html.escape(text, quote=False)}</pre>")
     assert texts.LONG_REPLY_HINT in long  # one message: the block and how to copy it
     plain_text(long)
+
+
+def test_a_reply_written_into_its_card_says_it_is_approved():
+    assert render.reply_in_card("a < b") == f"{texts.REPLY_IN_CARD}\n\na &lt; b"
+    noted = render.reply_in_card("Thanks!", "window")
+    why = texts.BUSINESS_BLOCKED["window"]
+    assert f"<i>{html.escape(texts.NOT_SENT_THERE.format(why=why))}</i>" in noted
+    plain_text(noted)
+
+
+def test_a_reply_telegram_refused_in_the_owners_chat_is_not_called_sent():
+    link = BusinessLink(connection_id="c1", chat_id=5, name="Ana", state=BusinessState.refused)
+    text = render.card(make_case(status=CaseStatus.approved, business=link))
+    assert "refused it in your chat with Ana" in text and "Sent in" not in text
+    plain_text(text)

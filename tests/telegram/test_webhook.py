@@ -45,7 +45,7 @@ async def owe_a_reply(bot: Harness) -> Call:
     """Approve a card while Telegram fails the reply once: it stays owed for the second the
     backoff waits (or until the next press of Approve). Returns the card."""
     card = await bot.card()
-    bot.transport.fail_next("editMessageText", 500, "Internal Server Error")
+    bot.transport.fail_next("sendMessage", 500, "Internal Server Error")
     await bot.press(card, button(card, "cs1:ap:"))
     assert bot.rows("select count(*) from outbox where sent_at is null") == [(1,)]
     return card

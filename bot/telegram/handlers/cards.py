@@ -22,8 +22,8 @@ from bot.telegram.handlers import prompts
 
 
 async def on_approve(update: Update, context: BotContext) -> None:
-    """Turn the card into the reply, ready to copy. The approval and the reply it owes are
-    stored together; the reply is written now, or later from the outbox, exactly once."""
+    """Close the card and send the reply alone, ready to copy. The approval and the reply it
+    owes are stored together; the reply goes out now, or later from the outbox, exactly once."""
     case = await _pressed_case(update, context)
     if case is None:
         return
@@ -41,11 +41,10 @@ async def on_approve(update: Update, context: BotContext) -> None:
         return
     await best_effort(query.answer(texts.APPROVED))
     await _send_reply(context, result.case)
-    if result.case.reply_to_paste is None:
-        # Sent in the owner's chat: the card says so, as the case now stands (if Telegram
-        # refused it there, the card became the reply to paste).
-        now = await context.service.case(case.id, case.user_id)
-        await best_effort(redraw(query.message, now))
+    # The card closed, as the case now stands: the send may have changed it (Telegram
+    # refused the reply in the owner's chat).
+    now = await context.service.case(case.id, case.user_id)
+    await best_effort(redraw(query.message, now))
 
 
 async def _send_reply(context: BotContext, case: Case) -> None:

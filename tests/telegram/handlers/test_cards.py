@@ -25,7 +25,9 @@ def answers(calls) -> list[str]:
     return [c.params.get("text", "") for c in calls if c.method == "answerCallbackQuery"]
 
 
-async def test_approve_answers_first_then_turns_the_card_into_the_reply(bot: Harness):
+async def test_approve_answers_first_then_sends_the_reply_once_and_closes_the_card(
+    bot: Harness,
+):
     card = await bot.card()
     approve = button(card, "cs1:ap:")
 
@@ -33,24 +35,18 @@ async def test_approve_answers_first_then_turns_the_card_into_the_reply(bot: Har
 
     assert [c.method for c in calls] == [
         "answerCallbackQuery",  # answered before anything slower
-        "editMessageText",  # the card, now the reply: nothing else may hold it up
+        "sendMessage",  # the reply alone: nothing else may hold it up
+        "editMessageText",  # the card, closed
     ]
-    answer, reply = calls
+    answer, reply, closed = calls
     assert answer.params["text"] == texts.APPROVED
-    assert (reply.params["chat_id"], reply.params["message_id"]) == (
-        OWNER,
-        card.result["message_id"],
-    )
-    [copy] = reply.buttons  # Copy alone: a closed card has no case buttons
+    assert closed.params["message_id"] == card.result["message_id"]
+    assert "reply_markup" not in closed.params  # a closed card has no buttons
+    assert reply.params["chat_id"] == OWNER
+    [copy] = reply.buttons
     approved_text = bot.rows("select approved_text from cases where id = ?", case_id(card))[0][0]
+    assert copy["copy_text"]["text"] == approved_text == html.unescape(reply.params["text"])
     assert approved_text.strip()
-    assert copy["copy_text"]["text"] == approved_text
-    # A line saying so, then the reply alone.
-    assert reply.params["text"].startswith(texts.REPLY_READY)
-    assert html.unescape(reply.params["text"]).endswith("\n\n" + approved_text)
-    assert bot.rows("select message_id, sent_at is not null from outbox") == [
-        (card.result["message_id"], True)
-    ]
 
     again = await bot.press(card, approve)
 
@@ -59,7 +55,7 @@ async def test_approve_answers_first_then_turns_the_card_into_the_reply(bot: Har
     ]
 
 
-async def test_a_double_tap_on_approve_writes_the_reply_once(bot: Harness):
+async def test_a_double_tap_on_approve_sends_one_reply(bot: Harness):
     card = await bot.card("Hope you're well! Open to a quick 15-minute chat?", forwarded_from=None)
     approve = button(card, "cs1:ap:")
     before = len(bot.transport.calls)
@@ -72,10 +68,10 @@ async def test_a_double_tap_on_approve_writes_the_reply_once(bot: Harness):
     assert first == texts.APPROVED
     # The second press finds the reply on its way, or already there; either way it says so.
     assert second in (texts.REPLY_RESENDING, texts.ALREADY["approved"])
-    assert not [c for c in calls if c.method == "sendMessage"]
-    [reply] = [c for c in calls if c.method == "editMessageText"]
-    assert reply.params["message_id"] == card.result["message_id"]
-    assert reply.params["text"].startswith(texts.REPLY_READY)
+    assert len([c for c in calls if c.method == "sendMessage"]) == 1
+    [closed] = [c for c in calls if c.method == "editMessageText"]
+    assert closed.params["message_id"] == card.result["message_id"]
+    assert "Approved" in closed.params["text"] and "reply_markup" not in closed.params
     assert bot.rows("select status from cases") == [("approved",)]
 
 
