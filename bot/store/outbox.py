@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.models import BusinessState
 from bot.store.schema import CaseRow, OutboxRow, utcnow
 
-REPLY = "reply"  # the approved reply, ready to copy
+REPLY = "reply"  # the approved reply, sent alone so the user can copy it
 CLAIM_SECONDS = 30.0  # longer than any single send, retries by the HTTP client included
 BATCH = 50
 
